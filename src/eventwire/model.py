@@ -228,3 +228,23 @@ class EventDate(Record):
     precision: DatePrecision | None = None
     text: str | None = None
     warning: str | None = None
+
+
+class MergeReason(Record):
+    """Why one record joined a cluster: the score and which fields agreed."""
+
+    event_id: str
+    score: float
+    agreed: list[str] = Field(default_factory=list)
+    disagreed: list[str] = Field(default_factory=list)
+
+
+class Cluster(Record):
+    """One real-world event reported by one or more documents: merged fields plus every member."""
+
+    id: str
+    event: Event = Field(description="merged record; its evidence is the best-supported report")
+    member_ids: list[str]
+    n_reports: int
+    n_outlets: int
+    reasons: list[MergeReason] = Field(default_factory=list)
