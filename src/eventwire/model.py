@@ -17,8 +17,22 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 PloverType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ]
 DatePrecision = Literal["day", "week", "month", "year"]
 PlacePrecision = Literal["point", "town", "region", "country"]
@@ -199,7 +213,9 @@ class Ceasefire(Record):
     history: list[StatusChange] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)
     sources: list[Evidence] = Field(default_factory=list)
-    event_id: str | None = Field(default=None, description="the AGREE/CONCEDE event that declared it")
+    event_id: str | None = Field(
+        default=None, description="the AGREE/CONCEDE event that declared it"
+    )
 
 
 class CodedDocument(Record):
@@ -212,7 +228,7 @@ class CodedDocument(Record):
 
 
 class Casualties(Record):
-    """People killed, injured, missing and arrested, and materiel lost, as one sentence reports them."""
+    """People killed, injured, missing and arrested, and materiel lost, in one sentence."""
 
     killed: Count | None = None
     injured: Count | None = None
@@ -222,7 +238,7 @@ class Casualties(Record):
 
 
 class EventDate(Record):
-    """When an event happened, resolved against the publication date, with the words it came from."""
+    """When an event happened, resolved against the publication date, with its words."""
 
     date: dt.date | None = None
     precision: DatePrecision | None = None
@@ -248,3 +264,11 @@ class Cluster(Record):
     n_reports: int
     n_outlets: int
     reasons: list[MergeReason] = Field(default_factory=list)
+
+
+def event_json_schema() -> dict:
+    """The published JSON Schema of an event record (``schema/event.schema.json``)."""
+    schema = Event.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://eventwire.invalid/schema/event.schema.json"
+    return schema

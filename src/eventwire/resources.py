@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +24,7 @@ def data_path(name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a bundled TSV file as dicts keyed by its header; ``#`` lines are comments."""
     with data_path(name).open(encoding="utf-8", newline="") as fh:
@@ -38,7 +38,7 @@ def read_tsv(name: str) -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_jsonl(name: str) -> tuple[dict, ...]:
     """Objects of a bundled JSONL file; blank lines and ``//`` comment lines are skipped."""
     out = []

@@ -1,0 +1,190 @@
+"""The `eventwire` command: a thin layer over the library.
+
+Each command parses its options, calls one library function and formats the result: machine
+output (JSONL, CSV) on stdout, progress and logs on stderr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+
+import click
+
+from eventwire.export import FORMATS, format_table, write_csv, write_jsonl
+from eventwire.model import CodedDocument, Event
+from eventwire.store import DEFAULT_URL
+
+
+def _date(_ctx, _param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: code news about armed conflict and diplomacy into events, and track ceasefires."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none (relative dates resolve against it).",
+)
+@click.option(
+    "--db",
+    default=DEFAULT_URL,
+    show_default=True,
+    help="Store URL: a SQLite path or URL, or postgresql://...",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format on stdout (or --out).",
+)
+@click.option(
+    "--out",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write the output to this file instead of stdout.",
+)
+@click.option("--no-store", is_flag=True, help="Do not write to the store; only print.")
+def code(paths, published, db, fmt, out, no_store) -> None:
+    """Code articles into events and store them.
+
+    PATHS are files, directories (recursive), globs, or - for stdin. Text, JSONL
+    ({id, text, published?, title?, url?, publisher?} per line) and the other
+    supported formats are recognised by extension and content.
+
+    \b
+    Examples:
+      eventwire code examples/
+      eventwire code story.txt --published 2020-03-06 --format jsonl
+      cat stories.jsonl | eventwire code - --format csv --out events.csv
+    """
+    from eventwire.runner import code_paths
+
+    results: Iterator[CodedDocument] = code_paths(
+        list(paths), published=published, db=None if no_store else db, progress=True
+    )
+    failed = 0
+
+    def events() -> Iterator[Event]:
+        nonlocal failed
+        for res in results:
+            doc = res.document
+            if doc.status != "coded":
+                failed += 1
+                click.echo(f"[{doc.status}] {doc.source or doc.id}: {doc.error}", err=True)
+            for w in res.warnings:
+                click.echo(f"[warning] {doc.source or doc.id}: {w}", err=True)
+            yield from res.events
+
+    _emit(events(), fmt, out)
+    if failed:
+        click.echo(f"{failed} document(s) not coded; see the messages above.", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_URL, show_default=True, help="Store URL or SQLite path.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Export format.",
+)
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
+@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option(
+    "--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."
+)
+@click.option("--country", metavar="ISO3", help="Events located in this country.")
+@click.option("--type", "event_type", metavar="PLOVER", help="Only this PLOVER event type.")
+def export(db, fmt, out, since, until, country, event_type) -> None:
+    """Export stored events.
+
+    \b
+    Examples:
+      eventwire export --format csv --out events.csv
+      eventwire export --country SYR --since 2020-03-01 --type ASSAULT
+    """
+    from eventwire.store import Store
+
+    store = Store(db)
+    _emit(store.events(since=since, until=until, country=country, event_type=event_type), fmt, out)
+
+
+def _emit(events, fmt: str, out) -> None:
+    if fmt == "jsonl":
+        write_jsonl(events, out)
+    elif fmt == "csv":
+        write_csv(events, out)
+    else:
+        evs = list(events)
+        text = format_table(evs)
+        click.echo(text if evs else "(no events)", file=out)
+        click.echo(f"{len(evs)} event(s).", err=True)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_URL, show_default=True, help="Store URL or SQLite path.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def ceasefires(db, fmt) -> None:
+    """List ceasefires with their terms, status and the events since they took effect.
+
+    \b
+    Example:
+      eventwire ceasefires --format jsonl
+    """
+    from eventwire.ceasefire import format_ceasefires_table
+    from eventwire.store import Store
+
+    store = Store(db)
+    items = store.ceasefires()
+    if fmt == "jsonl":
+        for cf in items:
+            click.echo(cf.model_dump_json())
+    else:
+        click.echo(
+            format_ceasefires_table(items, list(store.events())) if items else "(no ceasefires)"
+        )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record (the file schema/event.schema.json).
+
+    \b
+    Example:
+      eventwire schema > event.schema.json
+    """
+    import json
+
+    from eventwire.model import event_json_schema
+
+    click.echo(json.dumps(event_json_schema(), indent=2, sort_keys=True))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Document-level pass over the coded events: fill what one sentence could not, merge repeats.
+
+A wire story tells one event several times (the lead, a caption, a later paragraph) and leaves
+participants implicit ("Drone strikes killed 21 Syrian soldiers, Turkey's defense ministry
+said"). This pass, in order:
+
+1. infers a missing attacker when a party's own military or ministry reports killing the other
+   side's forces (a defence ministry announcing enemy deaths is claiming its strike);
+2. fills a missing place from a related located event of the same document (same two parties),
+   at region precision, because the text implies but does not state it;
+3. merges events of the same document that describe the same happening (within-document dedup);
+4. sets each event's confidence.
+
+Example:
+    >>> # events = assemble(candidates)
+"""
+
+from __future__ import annotations
+
+from eventwire.events.confidence import score as confidence_score
+from eventwire.events.extract import Candidate
+from eventwire.model import Actor, Event, Location
+
+_CLAIMANT_SECTORS = {"GOV", "MIL"}
+_ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
+
+
+def assemble(cands: list[Candidate], resolve_attribution) -> list[Event]:
+    """Turn a document's candidates into its final events (see the module docstring)."""
+    events = [c.event for c in cands]
+    events = [_infer_claimant(e, resolve_attribution) for e in events]
+    events = _fill_related_locations(events)
+    merged = _merge_repeats(events, cands)
+    return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+
+
+def _infer_claimant(event: Event, resolve_attribution) -> Event:
+    if event.event_type != "ASSAULT" or event.attributed_to is None:
+        return event
+    if event.actor is not None and event.actor.country is not None:
+        return event
+    source: Actor | None = resolve_attribution(event.attributed_to)
+    rec = event.recipient
+    if source is None or source.country is None or source.sector not in _CLAIMANT_SECTORS:
+        return event
+    if rec is None or rec.country in (None, source.country) or rec.sector not in _ARMED_SECTORS:
+        return event
+    actor = Actor(text=event.attributed_to, name=source.name, country=source.country, sector="MIL")
+    return event.model_copy(update={"actor": actor})
+
+
+def _parties(event: Event) -> frozenset[str]:
+    return frozenset(
+        a.country for a in (event.actor, event.recipient, *event.assoc_actors) if a and a.country
+    )
+
+
+def _fill_related_locations(events: list[Event]) -> list[Event]:
+    located = [e for e in events if e.location is not None and e.location.precision != "country"]
+    out = []
+    for e in events:
+        if e.location is None and e.event_type == "ASSAULT":
+            parties = _parties(e)
+            donor = next((d for d in located if len(parties) >= 2 and _parties(d) == parties), None)
+            if donor is not None and donor.location is not None:
+                e = e.model_copy(update={"location": _as_region(donor.location)})
+        out.append(e)
+    return out
+
+
+def _as_region(loc: Location) -> Location:
+    if loc.precision in ("region", "country"):
+        return loc
+    return loc.model_copy(update={"precision": "region", "geo_precision": 3})
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """True when two events of one document can be the same happening."""
+    if a.event_type != b.event_type or a.factuality != b.factuality:
+        return False
+    if a.evidence.start == b.evidence.start:
+        return False  # two events of one sentence were kept apart on purpose
+    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
+        if x is not None and y is not None and x.country and y.country and x.country != y.country:
+            return False
+    if a.recipient is None and b.recipient is None and _parties(a) != _parties(b):
+        return False
+    if not (_parties(a) & _parties(b)) and (_parties(a) or _parties(b)):
+        return False
+    if a.date and b.date and a.date_precision == b.date_precision == "day" and a.date != b.date:
+        return False
+    if a.date and b.date and abs((a.date - b.date).days) > 7:
+        return False
+    fa = a.fatalities.best if a.fatalities else None
+    fb = b.fatalities.best if b.fatalities else None
+    if fa is not None and fb is not None and fa != fb:
+        return False
+    la, lb = a.location, b.location
+    return not (la and lb and la.country and lb.country and la.country != lb.country)
+
+
+def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:
+    kept: list[Event] = []
+    for e in events:
+        target = next((k for k, other in enumerate(kept) if _compatible(other, e)), None)
+        if target is None:
+            kept.append(e)
+        else:
+            kept[target] = _merge(kept[target], e)
+    return kept
+
+
+def _merge(first: Event, second: Event) -> Event:
+    """Keep the first report's evidence; take fields the first one lacks from the second."""
+    update: dict = {}
+    for name in (
+        "actor",
+        "recipient",
+        "location",
+        "fatalities",
+        "injured",
+        "acled",
+        "mode",
+        "attributed_to",
+    ):
+        mine, theirs = getattr(first, name), getattr(second, name)
+        if mine is None and theirs is not None:
+            update[name] = theirs
+    if (
+        first.actor is not None
+        and first.actor.country is None
+        and second.actor
+        and second.actor.country
+    ):
+        update["actor"] = second.actor
+    if first.location and second.location and _finer(second.location, first.location):
+        update["location"] = second.location
+    if first.date_precision != "day" and second.date_precision == "day":
+        update.update(date=second.date, date_precision="day", date_text=second.date_text)
+    if second.materiel:
+        update["materiel"] = [
+            *first.materiel,
+            *(m for m in second.materiel if m not in first.materiel),
+        ]
+    assoc = [*first.assoc_actors]
+    for a in second.assoc_actors:
+        if all(a.country != b.country for b in assoc):
+            assoc.append(a)
+    update["assoc_actors"] = assoc
+    return first.model_copy(update=update)
+
+
+_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
+
+
+def _finer(a: Location, b: Location) -> bool:
+    return _RANK[a.precision] < _RANK[b.precision]

@@ -1,0 +1,226 @@
+"""From event frames to Event records: every field filled by the stage that owns it.
+
+For each frame this module reads the frame's own clause (other frames' words blanked out, so
+"killed 34" in a subordinate clause is not counted for the main clause's event), then asks the
+actor resolver, the casualty reader, the date resolver and the geocoder for their fields,
+derives ACLED and CAMEO codes, and builds the Event with its evidence.
+
+Example:
+    >>> # events = code_sentence(sent, document, context)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from eventwire import actors, casualties, when
+from eventwire.events.acled import code_acled
+from eventwire.events.factuality import factuality
+from eventwire.events.frames import Frame, find_frames, noun_phrase
+from eventwire.events.lexicon import QUAD_CLASS, Lexicon
+from eventwire.geo import GeoContext
+from eventwire.model import Actor, Document, Event, EventDate, Evidence, Location
+from eventwire.resources import read_tsv
+
+_SUBORDINATE_BEFORE = {"after", "following", "since"}
+
+
+@dataclass
+class DocContext:
+    """What the event stage knows about the whole document while it codes one sentence."""
+
+    document: Document
+    geo: GeoContext
+    geocoder: object
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    """A coded event plus the parse facts the document-level pass still needs."""
+
+    event: Event
+    frame_sentence: int
+    weapon: str | None
+    cues: set[str]
+    subordinate_to: int | None = None  # index in the sentence's candidates of the main event
+    date_inherited: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cameo_modes() -> dict[tuple[str, str, str], str]:
+    return {(r["type"], r["mode"], r["weapon"]): r["cameo"] for r in read_tsv("cameo_modes.tsv")}
+
+
+def cameo_code(frame: Frame) -> str:
+    """The most specific CAMEO code the frame supports."""
+    table = _cameo_modes()
+    weapon = frame.weapon.weapon if frame.weapon else ""
+    for key in (
+        (frame.event_type, frame.mode or "", weapon),
+        (frame.event_type, frame.mode or "", ""),
+    ):
+        if key in table and (
+            frame.row.cameo in ("190", "180") or len(table[key]) > len(frame.row.cameo)
+        ):
+            return table[key]
+    return frame.row.cameo
+
+
+def event_id(doc_id: str, start: int, end: int, event_type: str, trigger_at: int) -> str:
+    """Stable id: the same document coded twice gives the same ids."""
+    key = f"{doc_id}|{start}|{end}|{event_type}|{trigger_at}"
+    return "ev_" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def masked_text(sent: Span, keep: set[int]) -> str:
+    """The sentence with every token not in ``keep`` blanked, so offsets stay the same."""
+    chars = list(sent.text)
+    base = sent.start_char
+    for tok in sent:
+        if tok.i not in keep:
+            for k in range(tok.idx - base, tok.idx - base + len(tok.text)):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
+    """Code every event frame in one parsed sentence."""
+    lex = Lexicon.load()
+    frames = find_frames(sent, lex)
+    out: list[Candidate] = []
+    pred_index = {f.predicate.i: k for k, f in enumerate(frames)}
+    for frame in frames:
+        cand = _code_frame(frame, sent, index, ctx, lex)
+        mark = next((c for c in frame.predicate.children if c.dep_ == "mark"), None)
+        if mark is not None and mark.lower_ in _SUBORDINATE_BEFORE:
+            cand.subordinate_to = pred_index.get(frame.predicate.head.i)
+        out.append(cand)
+    _inherit_subordinate_dates(out)
+    return out
+
+
+def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexicon) -> Candidate:
+    doc = ctx.document
+    text = masked_text(sent, frame.tokens)
+    base = sent.start_char
+    trig = (frame.trigger.idx - base, frame.trigger.idx - base + len(frame.trigger.text))
+
+    actor = _resolve(frame.actor_heads, ctx)
+    recipient = _resolve(frame.recipient_heads, ctx)
+    assoc = [a for a in (_resolve([h], ctx) for h in frame.assoc_heads) if a is not None]
+
+    counts = casualties.extract_casualties(text, trigger=trig)
+    edate = _event_date(text, doc.published, frame)
+    ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
+    location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
+
+    fact = factuality(frame)
+    if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
+        fact = "historical"
+    event_country = location.country if location else None
+    inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
+    inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
+    fatalities = counts.killed
+    cues = (
+        lex.cues_in(sent)
+        if frame.event_type in ("PROTEST", "COERCE", "RETREAT", "AGREE")
+        else (lex.cues_in(sent[_own_window(frame, sent)]))
+    )
+    if fatalities is not None and (fatalities.best or 0) > 0:
+        cues.add("lethal")
+    event_type = frame.event_type
+    if event_type == "AGREE" and frame.mode == "ceasefire" and recipient is None and not assoc:
+        event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
+    weapon = frame.weapon.weapon if frame.weapon else None
+    acled = code_acled(event_type, frame.mode, weapon, inter1, inter2, cues)
+    if actor is not None and inter1 is not None:
+        actor = actor.model_copy(update={"inter": inter1})
+    if recipient is not None and inter2 is not None:
+        recipient = recipient.model_copy(update={"inter": inter2})
+
+    start, end = sent.start_char, sent.end_char
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    event = Event(
+        id=event_id(doc.id, start, end, event_type, frame.trigger.idx),
+        event_type=event_type,
+        mode=frame.mode,
+        quad_class=QUAD_CLASS[event_type],
+        cameo=cameo_code(frame),
+        acled=acled,
+        actor=actor,
+        recipient=recipient,
+        assoc_actors=assoc,
+        date=edate.date,
+        date_precision=edate.precision,
+        date_text=edate.text,
+        location=location,
+        fatalities=fatalities if _counts_deaths(event_type) else None,
+        injured=counts.injured,
+        materiel=list(counts.materiel),
+        attributed_to=frame.attribution.text if frame.attribution is not None else None,
+        factuality=fact,
+        trigger=frame.trigger.text,
+        evidence=Evidence(doc_id=doc.id, sentence=doc.text[start:end], start=start, end=end),
+        confidence=0.5,
+    )
+    return Candidate(event=event, frame_sentence=index, weapon=weapon, cues=cues)
+
+
+def _own_window(frame: Frame, sent: Span) -> slice:
+    idx = sorted(i - sent.start for i in frame.tokens)
+    return slice(idx[0], idx[-1] + 1) if idx else slice(0, len(sent))
+
+
+def _counts_deaths(event_type: str) -> bool:
+    return event_type in ("ASSAULT", "PROTEST", "COERCE")
+
+
+def _resolve(heads, ctx: DocContext) -> Actor | None:
+    if not heads:
+        return None
+    phrase = noun_phrase(heads[0]).text
+    resolved = actors.resolve_actor(
+        phrase, context_country=ctx.geo.countries[0] if ctx.geo.countries else None
+    )
+    return resolved if resolved is not None else Actor(text=phrase)
+
+
+def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
+    tense = (
+        "future"
+        if any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
+        else None
+    )
+    found = when.resolve_date(text, published, tense=tense)
+    if found.date is not None or found.warning:
+        return found
+    if published is None:
+        return EventDate(warning="no date in the text and no publication date")
+    # An undated event in a news report happened around the report: the week is honest.
+    return EventDate(date=published, precision="week", text=None)
+
+
+def _is_historical(edate: EventDate, published: dt.date | None) -> bool:
+    if edate.date is None or published is None:
+        return False
+    return (published - edate.date).days > 365
+
+
+def _inherit_subordinate_dates(cands: list[Candidate]) -> None:
+    """'... on Sunday after airstrikes killed 34': the airstrikes were on or before that Sunday."""
+    for cand in cands:
+        if cand.subordinate_to is None or cand.event.date_text:
+            continue
+        main = cands[cand.subordinate_to].event
+        if main.date is not None and main.date_text:
+            cand.event = cand.event.model_copy(
+                update={"date": main.date, "date_precision": "week", "date_text": main.date_text}
+            )
+            cand.date_inherited = True

@@ -1,0 +1,59 @@
+"""Factuality of an event frame: asserted, reported, future, hypothetical or negated.
+
+PLOVER records whether an event happened, will happen, might happen or did not happen. The
+words that decide it (auxiliaries, governing verbs such as "deny" or "plan", markers such as
+"if") are in modality_words.tsv. "historical" is decided later, from the event's date.
+
+Example:
+    >>> # factuality(frame) for "Rebels denied attacking the convoy." -> "negated"
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventwire.events.frames import Frame
+from eventwire.events.lexicon import token_lemma
+from eventwire.resources import read_tsv
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"aux": {}, "governor": {}, "mark": {}}
+    for r in read_tsv("modality_words.tsv"):
+        table[r["role"]][r["lemma"]] = r["factuality"]
+    return table
+
+
+def factuality(frame: Frame) -> str:
+    """The PLOVER factuality of ``frame``'s event."""
+    words = _words()
+    pred: Token = frame.light_verb or frame.predicate
+    for c in pred.children:
+        if c.dep_ == "neg":
+            return "negated"
+    if frame.event_type != "THREATEN":  # a threat is itself asserted; its content is future
+        for c in pred.children:
+            if c.dep_ in ("aux", "auxpass") and (
+                token_lemma(c) in words["aux"] or c.lower_ in words["aux"]
+            ):
+                return words["aux"].get(token_lemma(c)) or words["aux"][c.lower_]
+            if c.dep_ == "mark" and c.lower_ in words["mark"]:
+                return words["mark"][c.lower_]
+    if pred.lower_ == "going" or any(c.lower_ == "going" for c in pred.children):
+        return "future"
+    tok = pred
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        governed = words["governor"].get(token_lemma(tok))
+        if governed and frame.event_type not in ("THREATEN", "REJECT", "AGREE"):
+            return governed
+        if any(c.dep_ == "neg" for c in tok.children):
+            return "negated"
+    if frame.attribution is not None:
+        return "reported"
+    return "asserted"

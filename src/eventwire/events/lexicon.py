@@ -1,0 +1,243 @@
+"""The event vocabularies (trigger words, light verbs, weapon cues, situational cues) as data.
+
+All four are TSV files in ``eventwire/data`` whose formats are documented in their headers;
+this module parses them once and matches them against spaCy tokens. Matching is on lemmas,
+so "strikes", "struck" and "striking" all find the row for "strike".
+
+Example:
+    >>> lex = Lexicon.load()
+    >>> [row.event_type for row in lex.triggers_for("airstrike")][:1]
+    ['ASSAULT']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventwire.errors import ResourceError
+from eventwire.model import PloverType
+from eventwire.resources import read_tsv
+
+PLOVER_TYPES: frozenset[str] = frozenset(PloverType.__args__)  # type: ignore[attr-defined]
+QUAD_CLASS: dict[str, int] = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
+_POS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
+
+
+def split_lemmas(phrase: str) -> tuple[str, ...]:
+    """Split a data-file phrase the way spaCy tokenizes it: spaces, and hyphens kept as tokens."""
+    return tuple(p for p in re.split(r"\s+|(-)", phrase.lower().strip()) if p)
+
+
+@dataclass(frozen=True)
+class TriggerRow:
+    """One row of event_triggers.tsv."""
+
+    lemmas: tuple[str, ...]
+    pos: str
+    event_type: str
+    mode: str | None
+    cameo: str
+    needs: tuple[tuple[str, frozenset[str]], ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class ModeCue:
+    """One row of event_modes.tsv."""
+
+    lemmas: tuple[str, ...]
+    mode: str
+    weapon: str
+    rank: int
+    agent: bool = False
+
+
+def token_lemma(tok: Token) -> str:
+    """Lower-cased lemma; spaCy leaves some proper-noun lemmas capitalised."""
+    return tok.lemma_.lower()
+
+
+def match_at(tokens: Span, i: int, lemmas: tuple[str, ...]) -> int:
+    """Length in tokens of ``lemmas`` matched at ``tokens[i]``, or 0.
+
+    A contiguous match counts; so does a two-word phrasal verb whose particle is a child of the
+    verb ("gunned him down"), then the length is 1 (only the verb is the trigger word).
+    """
+    n = len(lemmas)
+    if i + n <= len(tokens):
+        window = tokens[i : i + n]
+        if all(
+            token_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas, strict=True)
+        ):
+            return n
+    if n == 2:
+        head = tokens[i]
+        if token_lemma(head) == lemmas[0] or head.lower_ == lemmas[0]:
+            for child in head.children:
+                if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == lemmas[1]:
+                    return 1
+    return 0
+
+
+class Lexicon:
+    """The parsed vocabularies; build it once with ``Lexicon.load()``."""
+
+    def __init__(
+        self,
+        triggers: list[TriggerRow],
+        light_verbs: list[tuple[str, ...]],
+        modes: list[ModeCue],
+        cues: dict[str, list[tuple[str, ...]]],
+    ) -> None:
+        self.triggers = triggers
+        self.light_verbs = light_verbs
+        self.modes = sorted(modes, key=lambda m: (m.rank, -len(m.lemmas)))
+        self.cues = cues
+        self._by_first: dict[str, list[TriggerRow]] = {}
+        for row in triggers:
+            self._by_first.setdefault(row.lemmas[0], []).append(row)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Lexicon:
+        """Parse the bundled data files (cached: once per process)."""
+        triggers = []
+        for r in read_tsv("event_triggers.tsv"):
+            if r["type"] not in PLOVER_TYPES:
+                raise ResourceError(f"event_triggers.tsv: unknown PLOVER type {r['type']!r}")
+            if r["pos"] not in _POS:
+                raise ResourceError(f"event_triggers.tsv: unknown pos {r['pos']!r}")
+            triggers.append(
+                TriggerRow(
+                    lemmas=split_lemmas(r["lemma"]),
+                    pos=r["pos"],
+                    event_type=r["type"],
+                    mode=r["mode"] or None,
+                    cameo=r["cameo"],
+                    needs=_parse_needs(r["needs"]),
+                    note=r["note"],
+                )
+            )
+        light = [split_lemmas(r["lemma"]) for r in read_tsv("event_light_verbs.tsv")]
+        modes = [
+            ModeCue(
+                split_lemmas(r["lemma"]),
+                r["mode"],
+                r["weapon"],
+                int(r["rank"]),
+                r["agent"] == "yes",
+            )
+            for r in read_tsv("event_modes.tsv")
+        ]
+        cues: dict[str, list[tuple[str, ...]]] = {}
+        for r in read_tsv("event_cues.tsv"):
+            cues.setdefault(r["cue"], []).append(split_lemmas(r["lemma"]))
+        return cls(triggers, light, modes, cues)
+
+    def triggers_for(self, lemma: str) -> list[TriggerRow]:
+        """Trigger rows whose first word is ``lemma``, in file order."""
+        return self._by_first.get(lemma.lower(), [])
+
+    def match_trigger(self, sent: Span, i: int) -> tuple[TriggerRow, int] | None:
+        """The first trigger row that matches at ``sent[i]`` with its conditions, and its length."""
+        tok = sent[i]
+        candidates = self.triggers_for(token_lemma(tok)) or self.triggers_for(tok.lower_)
+        for row in candidates:
+            if tok.pos_ not in _POS[row.pos]:
+                continue
+            length = match_at(sent, i, row.lemmas)
+            if length and _needs_hold(row.needs, sent, i, length):
+                return row, length
+        return None
+
+    def is_light_verb(self, sent: Span, i: int) -> bool:
+        """True when ``sent[i]`` is a light verb ("carried out", "launched", "held")."""
+        return any(match_at(sent, i, lemmas) for lemmas in self.light_verbs)
+
+    def weapon_cue(self, tokens: list[Token]) -> ModeCue | None:
+        """The best-ranked weapon cue among ``tokens`` (a contiguous stretch of a sentence)."""
+        if not tokens:
+            return None
+        doc = tokens[0].doc
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        for cue in self.modes:
+            if any(match_at(span, j, cue.lemmas) for j in range(len(span))):
+                return cue
+        return None
+
+    def cues_in(self, span: Span) -> set[str]:
+        """Names of the situational cues present in ``span``."""
+        found = set()
+        for name, phrases in self.cues.items():
+            for lemmas in phrases:
+                if any(match_at(span, j, lemmas) for j in range(len(span))):
+                    found.add(name)
+                    break
+        return found
+
+
+def _parse_needs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        kind, _, values = part.partition("=")
+        if kind not in ("child", "prep", "obj", "near", "nearbefore") or not values:
+            raise ResourceError(f"event_triggers.tsv: bad condition {part!r}")
+        out.append((kind, frozenset(v.strip().lower() for v in values.split("|"))))
+    return tuple(out)
+
+
+def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
+    tok = sent[i]
+    for kind, values in needs:
+        if kind == "child":
+            ok = any(token_lemma(c) in values or c.lower_ in values for c in tok.children)
+        elif kind == "prep":
+            ok = any(
+                c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in tok.children
+            )
+        elif kind == "obj":
+            ok = any(token_lemma(o) in values for o in _objects(tok))
+        elif kind == "near":
+            window = sent[i + length : i + length + 6]
+            ok = any(token_lemma(t) in values or t.lower_ in values for t in window)
+        else:  # nearbefore
+            window = sent[max(0, i - 4) : i]
+            ok = any(token_lemma(t) in values or t.lower_ in values for t in window)
+        if not ok:
+            return False
+    return True
+
+
+def _objects(tok: Token) -> list[Token]:
+    """Direct objects, prepositional objects and the subject of a passive trigger."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ == "conj")
+        elif c.dep_ in ("prep", "prt"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        out.append(tok.head)
+    return out

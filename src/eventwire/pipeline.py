@@ -1,0 +1,146 @@
+"""The orchestrator: runs every stage over a batch of documents and records per-document errors.
+
+Stages, each in its own module: ingest (``eventwire.ingest``) → clean (``eventwire.clean``) →
+parse (``eventwire.nlp``) → event frames and fields (``eventwire.events``) → document-level
+assembly → ceasefires (``eventwire.ceasefire``). One bad document never stops a batch: it is
+returned with status "failed" and its error, and the next document goes on.
+
+Example:
+    >>> # code_text("Gunmen killed 12 villagers in Zamfara on Tuesday.", published="2024-05-03")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwire import actors, ceasefire
+from eventwire.clean import clean
+from eventwire.errors import EventwireError
+from eventwire.events.assemble import assemble
+from eventwire.events.extract import DocContext, code_sentence
+from eventwire.geo import GeoContext, get_geocoder
+from eventwire.model import CodedDocument, Document, RawDocument, Sentence
+from eventwire.nlp import get_nlp
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Options:
+    """Options passed down to every stage (one object, not a dozen arguments)."""
+
+    published: dt.date | None = None
+    batch_size: int = 16
+
+
+class Pipeline:
+    """Codes batches of documents; models load once, on first use."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+
+    def code(self, raws: Iterable[RawDocument]) -> Iterator[CodedDocument]:
+        """Clean, parse and code documents, yielding one result per input, in input order."""
+        batch: list[Document] = []
+        for raw in raws:
+            if raw.published is None and self.options.published is not None:
+                raw = raw.model_copy(update={"published": self.options.published})
+            try:
+                doc = clean(raw)
+            except EventwireError as exc:
+                yield CodedDocument(document=_failed(raw, str(exc)))
+                continue
+            if doc.status != "coded":
+                yield CodedDocument(document=doc)
+                continue
+            batch.append(doc)
+            if len(batch) >= self.options.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, docs: list[Document]) -> Iterator[CodedDocument]:
+        parsed = get_nlp().pipe((d.text for d in docs), batch_size=self.options.batch_size)
+        for doc, spacy_doc in zip(docs, parsed, strict=True):
+            try:
+                yield code_parsed(doc, spacy_doc)
+            except Exception as exc:  # one bad document must not stop the batch
+                log.exception("coding %s failed", doc.id)
+                yield CodedDocument(
+                    document=doc.model_copy(
+                        update={"status": "failed", "error": f"E500: coding failed: {exc!r}"}
+                    )
+                )
+
+
+def code_parsed(doc: Document, spacy_doc: Doc) -> CodedDocument:
+    """Code one cleaned and parsed document."""
+    warnings: list[str] = []
+    if doc.published is None:
+        warnings.append(
+            "W101: no publication date: dates without a year keep only the precision the text gives"
+        )
+    geo_ctx = document_geo_context(doc, spacy_doc)
+    ctx = DocContext(document=doc, geo=geo_ctx, geocoder=get_geocoder(), warnings=warnings)
+    sentences: list[Sentence] = []
+    candidates = []
+    for k, sent in enumerate(spacy_doc.sents):
+        sentences.append(
+            Sentence(index=k, start=sent.start_char, end=sent.end_char, text=sent.text)
+        )
+        candidates.extend(code_sentence(sent, k, ctx))
+    events = assemble(candidates, resolve_attribution=actors.resolve_actor)
+    ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)
+    ceasefires, links = ceasefire.link_events(ceasefires, events)
+    events = [e.model_copy(update={"ceasefire_id": links.get(e.id)}) for e in events]
+    return CodedDocument(document=doc, events=events, ceasefires=ceasefires, warnings=warnings)
+
+
+def document_geo_context(doc: Document, spacy_doc: Doc) -> GeoContext:
+    """The countries a document is about (most mentioned first) and its dateline."""
+    counts: Counter[str] = Counter()
+    for ent in spacy_doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            actor = actors.resolve_actor(ent.text)
+            if actor is not None and actor.country and len(actor.country) == 3:
+                counts[actor.country] += 1
+    return GeoContext(countries=[c for c, _ in counts.most_common()], dateline=doc.dateline)
+
+
+def _failed(raw: RawDocument, error: str) -> Document:
+    return Document(
+        id=raw.id or raw.raw_sha256[:16],
+        url=raw.url,
+        title=raw.title,
+        publisher=raw.publisher,
+        published=raw.published,
+        text="",
+        raw_sha256=raw.raw_sha256,
+        status="failed",
+        error=error,
+        source=raw.source,
+    )
+
+
+def code_text(text: str, published: dt.date | str | None = None, doc_id: str | None = None) -> list:
+    """Code one text and return its events (the simplest Python entry point)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    raw = RawDocument(
+        text=text,
+        raw_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        id=doc_id,
+        published=published,
+    )
+    result = next(Pipeline().code([raw]))
+    if result.document.status == "failed":
+        raise EventwireError(result.document.error or "coding failed")
+    return result.events

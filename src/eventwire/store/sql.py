@@ -1,0 +1,254 @@
+"""The SQL store: SQLite by default, PostgreSQL by URL, one schema (store/schema.py).
+
+Writes are idempotent: a document's id is its content hash, so storing a document that is
+already stored changes nothing, and a killed run can be rerun without doubling anything. Each
+document is written in one transaction with its events, so a crash never leaves half a document.
+
+Example:
+    >>> store = Store("sqlite://")          # in-memory twin for tests
+    >>> store.has_document("abc")
+    False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventwire.errors import StoreError
+from eventwire.model import Ceasefire, Cluster, CodedDocument, Document, Event
+from eventwire.store import schema
+
+DEFAULT_URL = "sqlite:///eventwire.db"
+
+
+def normalise_url(url: str | None) -> str:
+    """Accept a bare file path as a SQLite database; psycopg 3 for postgresql:// URLs."""
+    if not url:
+        return DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{Path(url)}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+class Store:
+    """Documents, events, ceasefires and clusters in one SQL database."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = normalise_url(url)
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            schema.metadata.create_all(self.engine)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open store {self.url!r}: {exc}") from exc
+
+    # ---- writing ---------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this id is stored and was coded or deliberately skipped."""
+        with self.engine.connect() as conn:
+            status = conn.scalar(
+                select(schema.documents.c.status).where(schema.documents.c.id == doc_id)
+            )
+        return status in ("coded", "skipped")
+
+    def save(self, coded: CodedDocument) -> bool:
+        """Store one coded document with its events; False when it was already stored."""
+        return self.save_many([coded]) == 1
+
+    def save_many(self, batch: Iterable[CodedDocument]) -> int:
+        """Store a batch in one transaction; returns how many documents were new."""
+        new = 0
+        try:
+            with self.engine.begin() as conn:
+                for coded in batch:
+                    doc = coded.document
+                    status = conn.scalar(
+                        select(schema.documents.c.status).where(schema.documents.c.id == doc.id)
+                    )
+                    if status in ("coded", "skipped"):
+                        continue
+                    if status is not None:  # a failed earlier try: replace it
+                        conn.execute(delete(schema.events).where(schema.events.c.doc_id == doc.id))
+                        conn.execute(
+                            delete(schema.documents).where(schema.documents.c.id == doc.id)
+                        )
+                    conn.execute(insert(schema.documents), [_document_row(doc)])
+                    if coded.events:
+                        conn.execute(insert(schema.events), [_event_row(e) for e in coded.events])
+                    for cf in coded.ceasefires:
+                        self._upsert_ceasefire(conn, cf)
+                    new += 1
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to {self.url!r}: {exc}") from exc
+        return new
+
+    def _upsert_ceasefire(self, conn, cf: Ceasefire) -> None:
+        conn.execute(delete(schema.ceasefires).where(schema.ceasefires.c.id == cf.id))
+        conn.execute(
+            insert(schema.ceasefires),
+            [
+                {
+                    "id": cf.id,
+                    "status": cf.status,
+                    "agreed": cf.agreed,
+                    "record": cf.model_dump(mode="json"),
+                }
+            ],
+        )
+
+    def replace_ceasefires(self, items: Iterable[Ceasefire]) -> None:
+        """Write the tracker's current view of every ceasefire."""
+        with self.engine.begin() as conn:
+            for cf in items:
+                self._upsert_ceasefire(conn, cf)
+
+    def replace_clusters(self, items: Iterable[Cluster]) -> None:
+        """Write clusters and point their member events at them."""
+        from sqlalchemy import update
+
+        with self.engine.begin() as conn:
+            for cl in items:
+                conn.execute(delete(schema.clusters).where(schema.clusters.c.id == cl.id))
+                conn.execute(
+                    insert(schema.clusters),
+                    [
+                        {
+                            "id": cl.id,
+                            "event_type": cl.event.event_type,
+                            "date": cl.event.date,
+                            "n_reports": cl.n_reports,
+                            "record": cl.model_dump(mode="json"),
+                        }
+                    ],
+                )
+                conn.execute(
+                    update(schema.events)
+                    .where(schema.events.c.id.in_(cl.member_ids))
+                    .values(cluster_id=cl.id)
+                )
+
+    # ---- reading ---------------------------------------------------------------------
+    def documents(self) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(schema.documents).order_by(schema.documents.c.id)):
+                data = dict(row._mapping)
+                yield Document(**data)
+
+    def document(self, doc_id: str) -> Document | None:
+        """One stored document, or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.documents).where(schema.documents.c.id == doc_id)
+            ).first()
+        return Document(**dict(row._mapping)) if row else None
+
+    def events(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        country: str | None = None,
+        event_type: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+        doc_id: str | None = None,
+    ) -> Iterator[Event]:
+        """Stored events, filtered, in document then text order; cluster ids filled in."""
+        t = schema.events
+        q = select(t.c.record, t.c.cluster_id, t.c.ceasefire_id)
+        if since:
+            q = q.where(t.c.date >= since)
+        if until:
+            q = q.where(t.c.date <= until)
+        if country:
+            q = q.where(t.c.country == country)
+        if event_type:
+            q = q.where(t.c.event_type == event_type)
+        if doc_id:
+            q = q.where(t.c.doc_id == doc_id)
+        if bbox:
+            west, south, east, north = bbox
+            q = q.where(t.c.lon >= west, t.c.lon <= east, t.c.lat >= south, t.c.lat <= north)
+        q = q.order_by(t.c.doc_id, t.c.id)
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(q))
+        evs = [
+            Event.model_validate(
+                {
+                    **r.record,
+                    "cluster_id": r.cluster_id,
+                    "ceasefire_id": r.ceasefire_id or r.record.get("ceasefire_id"),
+                }
+            )
+            for r in rows
+        ]
+        evs.sort(key=lambda e: (e.evidence.doc_id, e.evidence.start, e.id))
+        return iter(evs)
+
+    def ceasefires(self) -> list[Ceasefire]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.ceasefires.c.record).order_by(schema.ceasefires.c.id))
+            return [Ceasefire.model_validate(r.record) for r in rows]
+
+    def clusters(self) -> list[Cluster]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.clusters.c.record).order_by(schema.clusters.c.id))
+            return [Cluster.model_validate(r.record) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table and documents per status: a quick summary for the CLI."""
+        out = {}
+        with self.engine.connect() as conn:
+            for name, table in (
+                ("documents", schema.documents),
+                ("events", schema.events),
+                ("ceasefires", schema.ceasefires),
+                ("clusters", schema.clusters),
+            ):
+                out[name] = conn.scalar(select(func.count()).select_from(table)) or 0
+            for status, n in conn.execute(
+                select(schema.documents.c.status, func.count()).group_by(schema.documents.c.status)
+            ):
+                out[f"documents_{status}"] = n
+        return out
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+def _document_row(doc: Document) -> dict:
+    row = doc.model_dump()
+    row["ingested_at"] = row["ingested_at"] or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return row
+
+
+def _event_row(e: Event) -> dict:
+    loc = e.location
+    return {
+        "id": e.id,
+        "doc_id": e.evidence.doc_id,
+        "event_type": e.event_type,
+        "date": e.date,
+        "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "actor_country": e.actor.country if e.actor else None,
+        "recipient_country": e.recipient.country if e.recipient else None,
+        "fatalities": e.fatalities.best if e.fatalities else None,
+        "confidence": e.confidence,
+        "cluster_id": e.cluster_id,
+        "ceasefire_id": e.ceasefire_id,
+        "record": e.model_dump(mode="json"),
+    }
