@@ -172,6 +172,37 @@ def ceasefires(db, fmt) -> None:
 
 
 @main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score these predictions (JSONL from `eventwire code --format jsonl`) "
+    "instead of coding the gold texts.",
+)
+@click.option(
+    "--split", type=click.Choice(["dev", "test"]), help="Score only this part of the gold file."
+)
+@click.option("--limit", type=int, help="Score only the first N gold items.")
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+def evaluate(gold, pred, split, limit, as_json) -> None:
+    """Score eventwire against a gold file: P/R/F1, confusion, fatalities, dates, calibration.
+
+    \b
+    Examples:
+      eventwire evaluate ../shared/data/plover_gsr.jsonl --split test
+      eventwire evaluate gold/acled_sentences.jsonl --json > scores.json
+      eventwire evaluate gold.jsonl --pred predictions.jsonl
+    """
+    import json
+
+    from eventwire.evaluate import evaluate as run
+    from eventwire.evaluate import render
+
+    result = run(gold, pred, split=split, limit=limit)
+    click.echo(json.dumps(result, indent=2) if as_json else render(result))
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (the file schema/event.schema.json).
 
