@@ -12,7 +12,8 @@ import re
 
 from eventwire.model import Event
 
-DURATION = re.compile(r"\b(\w+[- ])?(hours?|minutes?|days?|weeks?)\b", re.I)
+DURATION = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                      r"several|few)[- ](?:hours?|minutes?|days?|weeks?)", re.I)
 BOILERPLATE = ("Advertisement", "Latest Headlines", "Photo by", "Share this", "Read more")
 
 

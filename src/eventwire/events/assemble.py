@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+from eventwire.actors import inter_code
+from eventwire.events.acled import interaction
 from eventwire.events.confidence import score as confidence_score
 from eventwire.events.extract import Candidate
 from eventwire.model import Actor, Event, Location
@@ -45,8 +47,16 @@ def _infer_claimant(event: Event, resolve_attribution) -> Event:
         return event
     if rec is None or rec.country in (None, source.country) or rec.sector not in _ARMED_SECTORS:
         return event
-    actor = Actor(text=event.attributed_to, name=source.name, country=source.country, sector="MIL")
-    return event.model_copy(update={"actor": actor})
+    actor = Actor(text=event.attributed_to, name=f"Military Forces of {source.name or source.country}",
+                  country=source.country, sector="MIL", inter=1)
+    where = event.location.country if event.location else None
+    actor = actor.model_copy(update={"inter": inter_code(actor, event_country=where)})
+    update: dict = {"actor": actor}
+    if event.acled is not None:
+        update["acled"] = event.acled.model_copy(update={
+            "inter1": actor.inter, "interaction": interaction(actor.inter, event.acled.inter2),
+        })
+    return event.model_copy(update=update)
 
 
 def _parties(event: Event) -> frozenset[str]:
@@ -55,10 +65,19 @@ def _parties(event: Event) -> frozenset[str]:
     )
 
 
+_DIPLOMATIC = {"AGREE", "CONSULT", "CONCEDE"}
+
+
 def _fill_related_locations(events: list[Event]) -> list[Event]:
     located = [e for e in events if e.location is not None and e.location.precision != "country"]
     out = []
     for e in events:
+        if e.location is None and e.event_type in _DIPLOMATIC:
+            # an agreement is placed where its parties met ("talks in Moscow")
+            donor = next((d for d in located if d.event_type == "CONSULT"
+                          and len(_parties(e)) >= 2 and _parties(d) == _parties(e)), None)
+            if donor is not None:
+                e = e.model_copy(update={"location": donor.location})
         if e.location is None and e.event_type == "ASSAULT":
             parties = _parties(e)
             donor = next((d for d in located if len(parties) >= 2 and _parties(d) == parties), None)
@@ -86,7 +105,9 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.recipient is None and b.recipient is None and _parties(a) != _parties(b):
         return False
     if not (_parties(a) & _parties(b)) and (_parties(a) or _parties(b)):
-        return False
+        # an agreement told again without naming its parties ("The two agreed ...")
+        if not (a.event_type in _DIPLOMATIC and (not _parties(a) or not _parties(b))):
+            return False
     if a.date and b.date and a.date_precision == b.date_precision == "day" and a.date != b.date:
         return False
     if a.date and b.date and abs((a.date - b.date).days) > 7:

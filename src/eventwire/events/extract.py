@@ -120,10 +120,14 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
     location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
 
+    if frame.quad_class == 4 and frame.event_type not in ("PROTEST", "SANCTION"):
+        actor, recipient = _as_forces(actor), _as_forces(recipient)
+
     fact = factuality(frame)
     if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
         fact = "historical"
     event_country = location.country if location else None
+    actor, recipient = _foreign_fighters(actor, event_country), _foreign_fighters(recipient, event_country)
     inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
     inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     fatalities = counts.killed
@@ -171,6 +175,29 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         confidence=0.5,
     )
     return Candidate(event=event, frame_sentence=index, weapon=weapon, cues=cues)
+
+
+def _as_forces(actor: Actor | None) -> Actor | None:
+    """A state named as a side in fighting ("Turkey attacked", "Syrian airstrikes") is its military."""
+    if actor is None or actor.country is None or len(actor.country) != 3:
+        return actor
+    if actor.country in ("IGO", "UNO", "NGO", "IMG", "MNC", "ISM"):
+        return actor
+    if actor.sector in (None, "GOV") and actor.inter in (None, 1):
+        country_name = actor.name.removeprefix("Government of ") if actor.name else actor.country
+        return actor.model_copy(update={
+            "sector": "MIL", "inter": 1, "name": f"Military Forces of {country_name}",
+        })
+    return actor
+
+
+def _foreign_fighters(actor: Actor | None, event_country: str | None) -> Actor | None:
+    """'Turkish fighters' in Syria are Turkey's forces abroad, not rebels."""
+    if actor is None or actor.sector != "REB" or not actor.name or not event_country:
+        return actor
+    if actor.name.startswith("fighter (") and actor.country and actor.country != event_country:
+        return actor.model_copy(update={"sector": "MIL", "inter": 1})
+    return actor
 
 
 def _own_window(frame: Frame, sent: Span) -> slice:

@@ -1,0 +1,94 @@
+"""The gazetteer: place names → GeoNames places, from the SQLite index built by ``build.py``.
+
+``Gazetteer`` is the small interface the geocoder needs (``lookup``, ``country``); the SQLite
+file is opened read-only and shared by every document of a process.
+
+Example:
+    >>> # [p.name for p in Gazetteer.open().lookup("Khan Younis")]  -> ['Khan Yunis']
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.geo.build import build, cache_path, norm
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    id: int
+    name: str
+    lat: float | None
+    lon: float | None
+    cc: str | None
+    iso3: str | None
+    admin1: str | None
+    admin1_name: str | None
+    population: int
+    feature: str
+    precision: str
+    primary: bool = True
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature == "PCLI"
+
+    @property
+    def is_region(self) -> bool:
+        return self.feature in ("ADM1", "RGN", "SEA", "GULF", "STRT", "LK", "RD")
+
+
+class Gazetteer:
+    """Read-only lookups over the gazetteer index (thread-safe: one connection per thread)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.lookup = lru_cache(maxsize=200_000)(self._lookup)  # type: ignore[method-assign]
+
+    @classmethod
+    def open(cls) -> Gazetteer:
+        """The gazetteer of this installation, building its index on first use."""
+        path = cache_path()
+        if not path.exists():
+            build(path)
+        return cls(str(path))
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def _lookup(self, name: str) -> tuple[Place, ...]:
+        """Places called ``name`` (exact key match after normalisation), most populous first."""
+        key = norm(name)
+        if not key:
+            return ()
+        rows = self._con().execute(
+            "SELECT p.*, max(n.primary_name) FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 50",
+            (key,),
+        ).fetchall()
+        return tuple(Place(*r[:11], primary=bool(r[11])) for r in rows)
+
+    def country(self, iso3: str) -> Place | None:
+        """The country record for an ISO3 code."""
+        row = self._con().execute(
+            "SELECT *, 1 FROM places WHERE iso3 = ? AND feature = 'PCLI' LIMIT 1", (iso3,)
+        ).fetchone()
+        return Place(*row[:11], primary=True) if row else None
+
+    def admin1(self, cc: str, code: str) -> Place | None:
+        """The first-level division ``code`` of country ``cc``."""
+        row = self._con().execute(
+            "SELECT *, 1 FROM places WHERE cc = ? AND admin1 = ? AND feature = 'ADM1' LIMIT 1",
+            (cc, code),
+        ).fetchone()
+        return Place(*row[:11], primary=True) if row else None

@@ -1,0 +1,53 @@
+"""Ranking gazetteer candidates for one mention: context first, then prominence.
+
+Weights, in order of strength: a country name is the country; the document's main country;
+a region named in the same sentence that contains the candidate; the other countries of the
+document; the primary (not alternate) name; then population (log scale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from eventwire.geo.build import population_score
+from eventwire.geo.context import GeoContext
+from eventwire.geo.gazetteer import Place
+
+COUNTRY_NAME = 6.0
+MAIN_COUNTRY = 3.0
+OTHER_COUNTRY = 1.5
+SAME_REGION_HINT = 3.0
+SAME_COUNTRY_HINT = 1.5
+PRIMARY_NAME = 1.0
+REGION_FEATURE = 0.5
+
+
+def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
+    """How likely ``place`` is the place meant, given the context."""
+    s = population_score(place.population)
+    if place.is_country:
+        s += COUNTRY_NAME
+    if ctx.countries and place.iso3 == ctx.countries[0]:
+        s += MAIN_COUNTRY
+    elif place.iso3 in ctx.countries[1:]:
+        s += OTHER_COUNTRY
+    for hint in hints:
+        for other in hint.candidates[:5]:
+            if other.id == place.id:
+                continue
+            if other.feature == "ADM1" and other.cc == place.cc and other.admin1 == place.admin1:
+                s += SAME_REGION_HINT
+                break
+            if other.is_country and other.cc == place.cc:
+                s += SAME_COUNTRY_HINT
+                break
+    if place.primary:
+        s += PRIMARY_NAME
+    if place.feature == "ADM1":
+        s += REGION_FEATURE
+    return s
+
+
+def rank(cands: Sequence[Place], surface: str, ctx: GeoContext, hints: Sequence) -> list[Place]:
+    """Candidates best first (ties broken by id, so results are stable)."""
+    return sorted(cands, key=lambda p: (-score(p, ctx, hints), p.id))
