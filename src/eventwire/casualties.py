@@ -24,9 +24,11 @@ from functools import lru_cache
 from eventwire.model import Casualties, Count
 from eventwire.numbers import number_pattern, parse_number
 
-QUAL = (r"(?P<qual>a total of|at least|at most|more than|over|nearly|almost|about|around|some|roughly|"
-        r"approximately|an estimated|up to|as many as|fewer than|less than|no fewer than|"
-        r"no less than)?\s*")
+QUAL = (
+    r"(?P<qual>a total of|at least|at most|more than|over|nearly|almost|about|around|some|roughly|"
+    r"approximately|an estimated|up to|as many as|fewer than|less than|no fewer than|"
+    r"no less than)?\s*"
+)
 NOT_PEOPLE = re.compile(
     r"^\s*(?:-|\s)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet|miles?|percent|per cent|%|"
     r"-year|year-old|am\b|pm\b|gmt|times|rounds?|rockets?|missiles?|shells?|drones?|tons?|"
@@ -36,15 +38,23 @@ NOT_PEOPLE = re.compile(
 FILLER = r"(?:[\w'’-]+\s+){0,4}?"
 # between a count and its passive verb: no conjunction or other casualty verb
 # ("12 villagers and wounded 5" must not read as "12 ... wounded")
-FILLER_P = (r"(?:(?!(?:and|or|but|while|killed|killing|wounded|wounding|injured|injuring)\b)"
-            r"[\w'’-]+\s+){0,4}?")
-KILL_PASSIVE = (r"(?:were|was|have been|has been|had been|are|is|being)?\s*(?:reported\s+)?"
-                r"(?:killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
-                r"lost their lives|perished)")
-KILL_ACTIVE = (r"(?:kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing)?|massacr(?:ed|ing)|"
-               r"execut(?:ed|ing)|behead(?:ed|ing)|shot dead|gunned down|left|leaving)")
-HURT_PASSIVE = (r"(?:were|was|have been|has been|had been|are|is)?\s*(?:reported\s+)?"
-                r"(?:injured|wounded|hurt|hospitali[sz]ed)")
+FILLER_P = (
+    r"(?:(?!(?:and|or|but|while|killed|killing|wounded|wounding|injured|injuring)\b)"
+    r"[\w'’-]+\s+){0,4}?"
+)
+KILL_PASSIVE = (
+    r"(?:were|was|have been|has been|had been|are|is|being)?\s*(?:reported\s+)?"
+    r"(?:killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
+    r"lost their lives|perished)"
+)
+KILL_ACTIVE = (
+    r"(?:kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing)?|massacr(?:ed|ing)|"
+    r"execut(?:ed|ing)|behead(?:ed|ing)|shot dead|gunned down|left|leaving)"
+)
+HURT_PASSIVE = (
+    r"(?:were|was|have been|has been|had been|are|is)?\s*(?:reported\s+)?"
+    r"(?:injured|wounded|hurt|hospitali[sz]ed)"
+)
 HURT_ACTIVE = r"(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)?)"
 MISSING_PASSIVE = r"(?:were|was|are|is|remain|remained)?\s*(?:missing|unaccounted for)"
 ARREST_PASSIVE = r"(?:were|was|have been|has been|had been)?\s*(?:arrested|detained|taken into custody)"
@@ -92,7 +102,7 @@ def _patterns() -> dict[str, list[re.Pattern[str]]]:
 
 def _count(match: re.Match[str], text: str) -> Count | None:
     num = match.group("num")
-    after = text[match.end("num"):]
+    after = text[match.end("num") :]
     if NOT_PEOPLE.match(after) or re.match(r"\s*(?:-|\s)year", after, re.I):
         return None
     parsed = parse_number(num)
@@ -117,9 +127,12 @@ def _count(match: re.Match[str], text: str) -> Count | None:
 
 def _range(text: str) -> Count | None:
     num = number_pattern()
-    m = re.search(rf"\bbetween\s+(?P<a>{num})\s+and\s+(?P<b>{num})\s+{FILLER}"
-                  rf"(?:{KILL_PASSIVE}|people|civilians|soldiers)", text, re.I) or re.search(
-        rf"\b(?P<a>{num})\s*(?:-|to|–)\s*(?P<b>{num})\s+{FILLER}{KILL_PASSIVE}", text, re.I)
+    m = re.search(
+        rf"\bbetween\s+(?P<a>{num})\s+and\s+(?P<b>{num})\s+{FILLER}"
+        rf"(?:{KILL_PASSIVE}|people|civilians|soldiers)",
+        text,
+        re.I,
+    ) or re.search(rf"\b(?P<a>{num})\s*(?:-|to|–)\s*(?P<b>{num})\s+{FILLER}{KILL_PASSIVE}", text, re.I)
     if not m:
         return None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))

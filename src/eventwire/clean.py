@@ -68,14 +68,19 @@ def _strip_credit(line: str, pats: _Patterns) -> str:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ";", ",", "?\""))
+    return 0 < len(words) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ";", ",", '?"'))
 
 
 def clean(raw: RawDocument) -> Document:
     """Clean one raw document (pure). Failures become a Document with status and error."""
     base = Document(
-        id=raw.id or raw.raw_sha256[:16], url=raw.url, title=raw.title, publisher=raw.publisher,
-        published=raw.published, raw_sha256=raw.raw_sha256, source=raw.source,
+        id=raw.id or raw.raw_sha256[:16],
+        url=raw.url,
+        title=raw.title,
+        publisher=raw.publisher,
+        published=raw.published,
+        raw_sha256=raw.raw_sha256,
+        source=raw.source,
         ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
     )
     if raw.error:
@@ -113,25 +118,32 @@ def clean(raw: RawDocument) -> Document:
     text = "\n\n".join(p for p in paragraphs if p)
     update = {"title": title, "publisher": publisher, "dateline": dateline, "text": text}
     if not text.strip():
-        return base.model_copy(update=update | {
-            "status": "failed", "error": "E101: document has no text after cleaning",
-        })
+        return base.model_copy(
+            update=update
+            | {
+                "status": "failed",
+                "error": "E101: document has no text after cleaning",
+            }
+        )
     language, certain = detect_language(text)
     update["language"] = language
     if language != "en" and certain:
-        return base.model_copy(update=update | {
-            "status": "skipped",
-            "error": f"E105: document language is {language!r}; eventwire codes English",
-        })
+        return base.model_copy(
+            update=update
+            | {
+                "status": "skipped",
+                "error": f"E105: document language is {language!r}; eventwire codes English",
+            }
+        )
     return base.model_copy(update=update)
 
 
 def _dateline(para: str, pats: _Patterns) -> tuple[str | None, str | None, str] | None:
     for publisher, pattern in pats.datelines:
         m = pattern.match(para)
-        if m is None or not para[m.end():].strip():
+        if m is None or not para[m.end() :].strip():
             continue
         place = m.groupdict().get("place")
         place = place.strip(" ,").title() if place and place.isupper() else (place or None)
-        return (publisher or None), place, para[m.end():]
+        return (publisher or None), place, para[m.end() :]
     return None

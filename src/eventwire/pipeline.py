@@ -93,9 +93,7 @@ def code_parsed(doc: Document, spacy_doc: Doc) -> CodedDocument:
     sentences: list[Sentence] = []
     candidates = []
     for k, sent in enumerate(spacy_doc.sents):
-        sentences.append(
-            Sentence(index=k, start=sent.start_char, end=sent.end_char, text=sent.text)
-        )
+        sentences.append(Sentence(index=k, start=sent.start_char, end=sent.end_char, text=sent.text))
         candidates.extend(code_sentence(sent, k, ctx))
     events = assemble(candidates, resolve_attribution=actors.resolve_actor)
     ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)

@@ -32,9 +32,7 @@ def code_paths(
 ) -> Iterator[CodedDocument]:
     """Code every document found under ``paths``; store them when ``db`` is given."""
     raws = iter_raw(paths, published=published)
-    yield from code_raws(
-        raws, published=published, store=Store(db) if db else None, progress=progress
-    )
+    yield from code_raws(raws, published=published, store=Store(db) if db else None, progress=progress)
 
 
 def code_raws(

@@ -41,8 +41,14 @@ EXPLICIT = [
     ("slash", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})\b")),
     ("md", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*(?:,\s*)?{_YEAR})", re.I)),
     ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b(?!,?\s+{_YEAR})", re.I)),
-    ("weekday", re.compile(rf"\b(?P<rel>last\s+|this\s+|next\s+|on\s+|early\s+|late\s+)?"
-                           rf"(?P<wd>{_WEEKDAY}){_PART}\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<rel>last\s+|this\s+|next\s+|on\s+|early\s+|late\s+)?"
+            rf"(?P<wd>{_WEEKDAY}){_PART}\b",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(rf"\b(?:in\s+|since\s+|during\s+)?(?P<mon>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
     ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+(?P<mon>{_MONTH})\b(?!\s+\d)", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of)\s+(?P<y>{_YEAR})\b", re.I)),
@@ -79,8 +85,11 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str, str]]:
         for m in pattern.finditer(text):
             if kind in ("md", "dm", "month") and _MAY_VERB.match(text, m.start("mon")):
                 continue  # "may" the verb
-            if kind in ("md", "dm") and m.group("mon").lower().startswith("may") and \
-                    m.group("mon")[0].islower():
+            if (
+                kind in ("md", "dm")
+                and m.group("mon").lower().startswith("may")
+                and m.group("mon")[0].islower()
+            ):
                 continue
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), m.group(0).strip(), kind))
@@ -109,8 +118,9 @@ def _resolve_one(words: str, kind: str, published: dt.date | None, future: bool)
     if kind == "term":
         term = next(t for t in _terms() if t.pattern.fullmatch(words))
         if published is None:
-            return EventDate(precision=term.precision, text=words,
-                             warning="relative date without a publication date")
+            return EventDate(
+                precision=term.precision, text=words, warning="relative date without a publication date"
+            )
         if term.unit == "day":
             date = published + dt.timedelta(days=term.offset)
         elif term.unit == "week":
@@ -150,8 +160,9 @@ def _resolve_one(words: str, kind: str, published: dt.date | None, future: bool)
     precision = "day" if day else "month" if month else "year"
     if year is None:
         if published is None:
-            return EventDate(precision=precision, text=words,
-                             warning="no year in the text and no publication date")
+            return EventDate(
+                precision=precision, text=words, warning="no year in the text and no publication date"
+            )
         year = published.year
         candidate = _safe_date(year, month or 1, day or 1)
         if candidate and candidate > published + dt.timedelta(days=7) and not future:

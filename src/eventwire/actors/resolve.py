@@ -44,9 +44,7 @@ def _match_phrases(tokens: list[str]) -> list[tuple[int, int, Entry]]:
         for i in range(len(tokens) - n + 1):
             if taken & set(range(i, i + n)):
                 continue
-            entry = vocab.exact.get(tuple(tokens[i : i + n])) or vocab.folded.get(
-                tuple(folded[i : i + n])
-            )
+            entry = vocab.exact.get(tuple(tokens[i : i + n])) or vocab.folded.get(tuple(folded[i : i + n]))
             if entry is not None:
                 found.append((i, i + n, entry))
                 taken.update(range(i, i + n))
@@ -72,8 +70,12 @@ def _sector_head(tokens: list[str]) -> tuple[int, Entry] | None:
 
 
 _NAME_FORMS = {
-    "MIL": "Military Forces of {c}", "COP": "Police Forces of {c}", "GOV": "Government of {c}",
-    "LEG": "Government of {c}", "JUD": "Government of {c}", "SPY": "Military Forces of {c}",
+    "MIL": "Military Forces of {c}",
+    "COP": "Police Forces of {c}",
+    "GOV": "Government of {c}",
+    "LEG": "Government of {c}",
+    "JUD": "Government of {c}",
+    "SPY": "Military Forces of {c}",
 }
 _INTER_FORMS = {5: "Rioters ({c})", 6: "Protesters ({c})", 7: "Civilians ({c})"}
 
@@ -107,8 +109,13 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
     matches = _match_phrases(tokens)
     named = next((e for _, _, e in matches if e.kind in ("group", "org")), None)
     if named is not None:
-        actor = Actor(text=text, name=named.name, country=named.country or context_country,
-                      sector=named.sector, inter=named.inter)
+        actor = Actor(
+            text=text,
+            name=named.name,
+            country=named.country or context_country,
+            sector=named.sector,
+            inter=named.inter,
+        )
         return Resolution(actor, backers, [named.kind])
     places = [e for _, _, e in matches if e.kind in ("country", "demonym", "metonym")]
     head = _sector_head(tokens)
@@ -119,14 +126,18 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
         if country is None:
             country = context_country
         name = acled_style_name(entry, places[-1].name if places else None)
-        return Resolution(Actor(text=text, name=name, country=country, sector=sector, inter=inter),
-                          backers, ["sector"])
+        return Resolution(
+            Actor(text=text, name=name, country=country, sector=sector, inter=inter), backers, ["sector"]
+        )
     if places:
         place = places[-1]
         sector = place.sector if place.kind in ("country", "metonym") else None
         inter = 1 if sector else None
-        return Resolution(Actor(text=text, name=place.name, country=place.country, sector=sector,
-                                inter=inter), backers, [place.kind])
+        return Resolution(
+            Actor(text=text, name=place.name, country=place.country, sector=sector, inter=inter),
+            backers,
+            [place.kind],
+        )
     return None
 
 
@@ -144,7 +155,7 @@ def inter_code(actor: Actor, *, event_country: str | None) -> int | None:
     inter = actor.inter
     if inter is None and actor.sector in _STATE_SECTORS and actor.country:
         inter = 1
-    if inter == 1 and actor.country and event_country and len(actor.country) == 3:
-        if actor.country not in ("IGO", "UNO", "NGO", "IMG") and actor.country != event_country:
-            return 8
+    abroad = bool(actor.country and event_country) and actor.country != event_country
+    if inter == 1 and abroad and actor.country not in ("IGO", "UNO", "NGO", "IMG"):
+        return 8
     return inter

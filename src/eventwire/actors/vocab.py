@@ -82,8 +82,9 @@ def vocabulary() -> Vocabulary:
     for row in read_tsv("actors_sectors.tsv"):
         key = tuple(row["word"].lower().split())
         inter = int(row["inter"]) if row["inter"] else None
-        vocab.sectors[key] = Entry(row["word"], None, row["sector"], inter, "sector",
-                                   state=row["state"] == "yes")
+        vocab.sectors[key] = Entry(
+            row["word"], None, row["sector"], inter, "sector", state=row["state"] == "yes"
+        )
     return vocab
 
 

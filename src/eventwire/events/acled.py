@@ -76,9 +76,7 @@ def _rules() -> tuple[_Rule, ...]:
     rules = []
     for r in read_tsv("acled_rules.tsv"):
         if r["sub_event"] not in SUB_EVENT_TYPES.get(r["event_type"], ()):
-            raise ResourceError(
-                f"acled_rules.tsv: {r['event_type']}/{r['sub_event']} is not ACLED's"
-            )
+            raise ResourceError(f"acled_rules.tsv: {r['event_type']}/{r['sub_event']} is not ACLED's")
         rules.append(
             _Rule(
                 types=_set(r["type"]),

@@ -21,6 +21,7 @@ from eventwire.actors import inter_code
 from eventwire.events.acled import interaction
 from eventwire.events.confidence import score as confidence_score
 from eventwire.events.extract import Candidate
+from eventwire.events.lexicon import Lexicon
 from eventwire.model import Actor, Event, Location
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
@@ -32,8 +33,36 @@ def assemble(cands: list[Candidate], resolve_attribution) -> list[Event]:
     events = [c.event for c in cands]
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
-    merged = _merge_repeats(events, cands)
+    merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+
+
+def _finalise(event: Event) -> Event:
+    """Settle what depends on the final place: foreign forces, and the ACLED inter codes."""
+    where = event.location.country if event.location else None
+    actor = _foreign_fighters(event.actor, where)
+    recipient = _foreign_fighters(event.recipient, where)
+    if actor is not None:
+        actor = actor.model_copy(update={"inter": inter_code(actor, event_country=where)})
+    if recipient is not None:
+        recipient = recipient.model_copy(update={"inter": inter_code(recipient, event_country=where)})
+    update: dict = {"actor": actor, "recipient": recipient}
+    if event.acled is not None:
+        i1 = actor.inter if actor else None
+        i2 = recipient.inter if recipient else None
+        update["acled"] = event.acled.model_copy(
+            update={"inter1": i1, "inter2": i2, "interaction": interaction(i1, i2)}
+        )
+    return event.model_copy(update=update)
+
+
+def _foreign_fighters(actor: Actor | None, event_country: str | None) -> Actor | None:
+    """'Turkish fighters' in Syria are Turkey's forces abroad, not rebels."""
+    if actor is None or actor.sector != "REB" or not actor.name or not event_country:
+        return actor
+    if actor.name.startswith("fighter (") and actor.country and actor.country != event_country:
+        return actor.model_copy(update={"sector": "MIL", "inter": 1})
+    return actor
 
 
 def _infer_claimant(event: Event, resolve_attribution) -> Event:
@@ -47,15 +76,23 @@ def _infer_claimant(event: Event, resolve_attribution) -> Event:
         return event
     if rec is None or rec.country in (None, source.country) or rec.sector not in _ARMED_SECTORS:
         return event
-    actor = Actor(text=event.attributed_to, name=f"Military Forces of {source.name or source.country}",
-                  country=source.country, sector="MIL", inter=1)
+    actor = Actor(
+        text=event.attributed_to,
+        name=f"Military Forces of {source.name or source.country}",
+        country=source.country,
+        sector="MIL",
+        inter=1,
+    )
     where = event.location.country if event.location else None
     actor = actor.model_copy(update={"inter": inter_code(actor, event_country=where)})
     update: dict = {"actor": actor}
     if event.acled is not None:
-        update["acled"] = event.acled.model_copy(update={
-            "inter1": actor.inter, "interaction": interaction(actor.inter, event.acled.inter2),
-        })
+        update["acled"] = event.acled.model_copy(
+            update={
+                "inter1": actor.inter,
+                "interaction": interaction(actor.inter, event.acled.inter2),
+            }
+        )
     return event.model_copy(update=update)
 
 
@@ -74,8 +111,14 @@ def _fill_related_locations(events: list[Event]) -> list[Event]:
     for e in events:
         if e.location is None and e.event_type in _DIPLOMATIC:
             # an agreement is placed where its parties met ("talks in Moscow")
-            donor = next((d for d in located if d.event_type == "CONSULT"
-                          and len(_parties(e)) >= 2 and _parties(d) == _parties(e)), None)
+            donor = next(
+                (
+                    d
+                    for d in located
+                    if d.event_type == "CONSULT" and len(_parties(e)) >= 2 and _parties(d) == _parties(e)
+                ),
+                None,
+            )
             if donor is not None:
                 e = e.model_copy(update={"location": donor.location})
         if e.location is None and e.event_type == "ASSAULT":
@@ -104,10 +147,10 @@ def _compatible(a: Event, b: Event) -> bool:
             return False
     if a.recipient is None and b.recipient is None and _parties(a) != _parties(b):
         return False
-    if not (_parties(a) & _parties(b)) and (_parties(a) or _parties(b)):
-        # an agreement told again without naming its parties ("The two agreed ...")
-        if not (a.event_type in _DIPLOMATIC and (not _parties(a) or not _parties(b))):
-            return False
+    # an agreement told again without naming its parties ("The two agreed ...") may merge
+    retold = a.event_type in _DIPLOMATIC and (not _parties(a) or not _parties(b))
+    if not (_parties(a) & _parties(b)) and (_parties(a) or _parties(b)) and not retold:
+        return False
     if a.date and b.date and a.date_precision == b.date_precision == "day" and a.date != b.date:
         return False
     if a.date and b.date and abs((a.date - b.date).days) > 7:
@@ -134,6 +177,8 @@ def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:
 def _merge(first: Event, second: Event) -> Event:
     """Keep the first report's evidence; take fields the first one lacks from the second."""
     update: dict = {}
+    if first.mode and second.mode and _mode_rank(second.mode) < _mode_rank(first.mode):
+        update["mode"] = second.mode  # "drone" says more than "aerial"
     for name in (
         "actor",
         "recipient",
@@ -147,12 +192,7 @@ def _merge(first: Event, second: Event) -> Event:
         mine, theirs = getattr(first, name), getattr(second, name)
         if mine is None and theirs is not None:
             update[name] = theirs
-    if (
-        first.actor is not None
-        and first.actor.country is None
-        and second.actor
-        and second.actor.country
-    ):
+    if first.actor is not None and first.actor.country is None and second.actor and second.actor.country:
         update["actor"] = second.actor
     if first.location and second.location and _finer(second.location, first.location):
         update["location"] = second.location
@@ -169,6 +209,11 @@ def _merge(first: Event, second: Event) -> Event:
             assoc.append(a)
     update["assoc_actors"] = assoc
     return first.model_copy(update=update)
+
+
+def _mode_rank(mode: str) -> int:
+    ranks = [m.rank for m in Lexicon.load().modes if m.mode == mode]
+    return min(ranks) if ranks else 99
 
 
 _RANK = {"point": 0, "town": 1, "region": 2, "country": 3}

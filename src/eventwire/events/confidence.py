@@ -29,9 +29,7 @@ def features(event: Event) -> dict[str, float]:
     """The 0/1 features the confidence is computed from."""
     return {
         "actor_resolved": float(event.actor is not None and event.actor.country is not None),
-        "recipient_resolved": float(
-            event.recipient is not None and event.recipient.country is not None
-        ),
+        "recipient_resolved": float(event.recipient is not None and event.recipient.country is not None),
         "located": float(event.location is not None),
         "dated_day": float(event.date_precision == "day"),
         "acled_coded": float(event.acled is not None),

@@ -65,9 +65,7 @@ def cameo_code(frame: Frame) -> str:
         (frame.event_type, frame.mode or "", weapon),
         (frame.event_type, frame.mode or "", ""),
     ):
-        if key in table and (
-            frame.row.cameo in ("190", "180") or len(table[key]) > len(frame.row.cameo)
-        ):
+        if key in table and (frame.row.cameo in ("190", "180") or len(table[key]) > len(frame.row.cameo)):
             return table[key]
     return frame.row.cameo
 
@@ -127,7 +125,6 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
         fact = "historical"
     event_country = location.country if location else None
-    actor, recipient = _foreign_fighters(actor, event_country), _foreign_fighters(recipient, event_country)
     inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
     inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     fatalities = counts.killed
@@ -185,18 +182,13 @@ def _as_forces(actor: Actor | None) -> Actor | None:
         return actor
     if actor.sector in (None, "GOV") and actor.inter in (None, 1):
         country_name = actor.name.removeprefix("Government of ") if actor.name else actor.country
-        return actor.model_copy(update={
-            "sector": "MIL", "inter": 1, "name": f"Military Forces of {country_name}",
-        })
-    return actor
-
-
-def _foreign_fighters(actor: Actor | None, event_country: str | None) -> Actor | None:
-    """'Turkish fighters' in Syria are Turkey's forces abroad, not rebels."""
-    if actor is None or actor.sector != "REB" or not actor.name or not event_country:
-        return actor
-    if actor.name.startswith("fighter (") and actor.country and actor.country != event_country:
-        return actor.model_copy(update={"sector": "MIL", "inter": 1})
+        return actor.model_copy(
+            update={
+                "sector": "MIL",
+                "inter": 1,
+                "name": f"Military Forces of {country_name}",
+            }
+        )
     return actor
 
 
@@ -220,11 +212,7 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
 
 
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
-    tense = (
-        "future"
-        if any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
-        else None
-    )
+    tense = "future" if any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children) else None
     found = when.resolve_date(text, published, tense=tense)
     if found.date is not None or found.warning:
         return found

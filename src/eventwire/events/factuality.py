@@ -36,9 +36,7 @@ def factuality(frame: Frame) -> str:
             return "negated"
     if frame.event_type != "THREATEN":  # a threat is itself asserted; its content is future
         for c in pred.children:
-            if c.dep_ in ("aux", "auxpass") and (
-                token_lemma(c) in words["aux"] or c.lower_ in words["aux"]
-            ):
+            if c.dep_ in ("aux", "auxpass") and (token_lemma(c) in words["aux"] or c.lower_ in words["aux"]):
                 return words["aux"].get(token_lemma(c)) or words["aux"][c.lower_]
             if c.dep_ == "mark" and c.lower_ in words["mark"]:
                 return words["mark"][c.lower_]

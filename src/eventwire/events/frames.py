@@ -269,9 +269,7 @@ def _fill_roles(frame: Frame) -> None:
             recipient = n_recipient or recipient
     else:
         actor, recipient = _noun_roles(pred)
-    if actor is not None and (
-        actor.i in {t.i for t in frame.instruments} or _is_instrument(actor, frame)
-    ):
+    if actor is not None and (actor.i in {t.i for t in frame.instruments} or _is_instrument(actor, frame)):
         actor = _instrument_owner(actor)
     if actor is not None and actor.lower_ in _PRONOUNS:
         actor = _resolve_pronoun(actor, pred)
@@ -362,9 +360,7 @@ def _is_instrument(tok: Token, frame: Frame) -> bool:
         return False
     lex = Lexicon.load()
     cue = lex.weapon_cue([tok])
-    return (
-        cue is not None and not cue.agent and tok.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON")
-    )
+    return cue is not None and not cue.agent and tok.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON")
 
 
 def _instrument_owner(inst: Token) -> Token | None:

@@ -87,9 +87,7 @@ def match_at(tokens: Span, i: int, lemmas: tuple[str, ...]) -> int:
     n = len(lemmas)
     if i + n <= len(tokens):
         window = tokens[i : i + n]
-        if all(
-            token_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas, strict=True)
-        ):
+        if all(token_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas, strict=True)):
             return n
     if n == 2:
         head = tokens[i]
@@ -201,7 +199,7 @@ def _parse_needs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         kind, _, values = part.partition("=")
-        if kind not in ("child", "prep", "obj", "near", "nearbefore") or not values:
+        if kind not in ("child", "prep", "obj", "near", "nearbefore", "sub") or not values:
             raise ResourceError(f"event_triggers.tsv: bad condition {part!r}")
         out.append((kind, frozenset(v.strip().lower() for v in values.split("|"))))
     return tuple(out)
@@ -213,11 +211,11 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
         if kind == "child":
             ok = any(token_lemma(c) in values or c.lower_ in values for c in tok.children)
         elif kind == "prep":
-            ok = any(
-                c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in tok.children
-            )
+            ok = any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in tok.children)
         elif kind == "obj":
             ok = any(token_lemma(o) in values for o in _objects(tok))
+        elif kind == "sub":
+            ok = any(token_lemma(t) in values for t in tok.subtree if t.i != tok.i)
         elif kind == "near":
             window = sent[i + length : i + length + 6]
             ok = any(token_lemma(t) in values or t.lower_ in values for t in window)

@@ -41,7 +41,7 @@ def keys(name: str) -> set[str]:
     out = {k} if k else set()
     for art in ARTICLES:
         if k.startswith(art) and len(k) > len(art) + 2:
-            out.add(k[len(art):])
+            out.add(k[len(art) :])
     return out
 
 
@@ -96,8 +96,21 @@ def _fill(tmp: str) -> None:
     rows, names = [], []
     for c in cities.values():
         a1 = admin1.get((c["countrycode"], c["admin1code"]), {}).get("name")
-        rows.append((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                     iso3.get(c["countrycode"]), c["admin1code"], a1, c["population"], "PPL", "town"))
+        rows.append(
+            (
+                c["geonameid"],
+                c["name"],
+                c["latitude"],
+                c["longitude"],
+                c["countrycode"],
+                iso3.get(c["countrycode"]),
+                c["admin1code"],
+                a1,
+                c["population"],
+                "PPL",
+                "town",
+            )
+        )
         names.extend((k, c["geonameid"], 1) for k in keys(c["name"]))
         for alt in c.get("alternatenames") or []:
             if len(alt) >= 3 and _latin(alt):
@@ -107,8 +120,21 @@ def _fill(tmp: str) -> None:
         if seat is None:
             continue
         # a region is coded at its largest town (ACLED: "coded at its capital")
-        rows.append((a["id"], a["name"], seat["latitude"], seat["longitude"], cc, iso3.get(cc),
-                     code, a["name"], seat["population"], "ADM1", "region"))
+        rows.append(
+            (
+                a["id"],
+                a["name"],
+                seat["latitude"],
+                seat["longitude"],
+                cc,
+                iso3.get(cc),
+                code,
+                a["name"],
+                seat["population"],
+                "ADM1",
+                "region",
+            )
+        )
         for n in {a["name"], *a["aliases"]}:
             if _latin(n):
                 names.extend((k, a["id"], int(n == a["name"])) for k in keys(n))
@@ -123,8 +149,21 @@ def _fill(tmp: str) -> None:
     for r in read_tsv("geo_features.tsv"):
         all_names = r["names"].split("|")
         cc = r["country"] or None
-        rows.append((next_id, all_names[0], float(r["lat"]), float(r["lon"]), cc,
-                     iso3.get(cc) if cc else None, None, None, 0, r["feature"], r["precision"]))
+        rows.append(
+            (
+                next_id,
+                all_names[0],
+                float(r["lat"]),
+                float(r["lon"]),
+                cc,
+                iso3.get(cc) if cc else None,
+                None,
+                None,
+                0,
+                r["feature"],
+                r["precision"],
+            )
+        )
         names.extend((k, next_id, 1) for n in all_names for k in keys(n))
         next_id -= 1
     by_name: dict[tuple[str, str], list] = defaultdict(list)
@@ -168,8 +207,11 @@ def _admin1() -> dict[tuple[str, str], dict]:
         if len(cols) < 7 or cols[6] != "1" or "." not in cols[2] or not cols[3].isdigit():
             continue
         cc, code = cols[2].split(".")[:2]
-        out[(cc, code)] = {"id": int(cols[3]), "name": cols[0],
-                           "aliases": [a for a in cols[5].split("|") if a]}
+        out[(cc, code)] = {
+            "id": int(cols[3]),
+            "name": cols[0],
+            "aliases": [a for a in cols[5].split("|") if a],
+        }
     return out
 
 

@@ -71,24 +71,34 @@ class Gazetteer:
         key = norm(name)
         if not key:
             return ()
-        rows = self._con().execute(
-            "SELECT p.*, max(n.primary_name) FROM names n JOIN places p ON p.id = n.place "
-            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 50",
-            (key,),
-        ).fetchall()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT p.*, max(n.primary_name) FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 50",
+                (key,),
+            )
+            .fetchall()
+        )
         return tuple(Place(*r[:11], primary=bool(r[11])) for r in rows)
 
     def country(self, iso3: str) -> Place | None:
         """The country record for an ISO3 code."""
-        row = self._con().execute(
-            "SELECT *, 1 FROM places WHERE iso3 = ? AND feature = 'PCLI' LIMIT 1", (iso3,)
-        ).fetchone()
+        row = (
+            self._con()
+            .execute("SELECT *, 1 FROM places WHERE iso3 = ? AND feature = 'PCLI' LIMIT 1", (iso3,))
+            .fetchone()
+        )
         return Place(*row[:11], primary=True) if row else None
 
     def admin1(self, cc: str, code: str) -> Place | None:
         """The first-level division ``code`` of country ``cc``."""
-        row = self._con().execute(
-            "SELECT *, 1 FROM places WHERE cc = ? AND admin1 = ? AND feature = 'ADM1' LIMIT 1",
-            (cc, code),
-        ).fetchone()
+        row = (
+            self._con()
+            .execute(
+                "SELECT *, 1 FROM places WHERE cc = ? AND admin1 = ? AND feature = 'ADM1' LIMIT 1",
+                (cc, code),
+            )
+            .fetchone()
+        )
         return Place(*row[:11], primary=True) if row else None

@@ -27,7 +27,9 @@ from eventwire.geo.scoring import rank
 from eventwire.model import Location
 from eventwire.resources import read_tsv
 
-_CONNECT = r"(?:al|el|ad|an|ar|as|ash|at|az|ez|de|del|la|le|of|the|au|es|bin|ibn|abu|bani|wa|du|des|da|do|dos)"
+_CONNECT = (
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ez|de|del|la|le|of|the|au|es|bin|ibn|abu|bani|wa|du|des|da|do|dos)"
+)
 _TOKEN = r"(?:[A-Z][\w'’ʿ.]*(?:-[\w'’ʿ]+)*|(?:al|el|ad|an|ar|as|ash|az|ez)-[A-Za-z][\w'’ʿ]*)"
 NAME_SEQ = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
 LOCATIVE_BEFORE = re.compile(
@@ -38,15 +40,20 @@ LOCATIVE_BEFORE = re.compile(
 )
 NEAR_BEFORE = re.compile(
     r"\b(?:near|outside|around|nearby|outskirts of|(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest)(?:ern)? of|\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$",
+    r"southeast|southwest)(?:ern)? of|\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of))"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 ADMIN_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|district|state|oblast|county|prefecture|department|"
-    r"municipality|city|town|village|area|camp|neighbourhood|neighborhood|suburb)\b", re.I
+    r"municipality|city|town|village|area|camp|neighbourhood|neighborhood|suburb)\b",
+    re.I,
 )
-REGION_AFTER = re.compile(r"^\s+(?:province|governorate|region|state|oblast|county|prefecture|"
-                          r"department)\b", re.I)
+REGION_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|state|oblast|county|prefecture|"
+    r"department)\b",
+    re.I,
+)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -158,12 +165,21 @@ class Geocoder:
             evidence = False
         if not evidence:
             return None
-        return PlaceMention(start, end, surface, cands, locative,
-                            bool(NEAR_BEFORE.search(before)), bool(REGION_AFTER.match(after)), ner)
+        return PlaceMention(
+            start,
+            end,
+            surface,
+            cands,
+            locative,
+            bool(NEAR_BEFORE.search(before)),
+            bool(REGION_AFTER.match(after)),
+            ner,
+        )
 
     # ---- resolution -------------------------------------------------------------------
-    def resolve(self, mention: PlaceMention | str, context: GeoContext,
-                hints: tuple[PlaceMention, ...] = ()) -> Location | None:
+    def resolve(
+        self, mention: PlaceMention | str, context: GeoContext, hints: tuple[PlaceMention, ...] = ()
+    ) -> Location | None:
         """The most likely place for a mention, given the document and sentence context."""
         if isinstance(mention, str):
             cands = self.gazetteer.lookup(mention)
@@ -177,8 +193,9 @@ class Geocoder:
         ranked = rank(cands, surface, context, hints=hints)
         return to_location(ranked[0], surface, near=near) if ranked else None
 
-    def event_location(self, text: str, trigger: tuple[int, int], context: GeoContext,
-                       ents=None) -> Location | None:
+    def event_location(
+        self, text: str, trigger: tuple[int, int], context: GeoContext, ents=None
+    ) -> Location | None:
         """Where the event whose trigger is at ``trigger`` happened, or None if not stated."""
         mentions = self.spot(text, ents)
         if not mentions:
@@ -228,8 +245,14 @@ def to_location(place: Place, surface: str, *, near: bool) -> Location:
     if place.feature == "RD":
         geo_precision = 2
     return Location(
-        text=surface, name=place.name, admin1=place.admin1_name if not place.is_region else None,
-        country=place.iso3, lat=place.lat, lon=place.lon,
-        geonameid=place.id if place.id > 0 else None, feature_code=place.feature,
-        precision=precision, geo_precision=geo_precision,
+        text=surface,
+        name=place.name,
+        admin1=place.admin1_name if not place.is_region else None,
+        country=place.iso3,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.id if place.id > 0 else None,
+        feature_code=place.feature,
+        precision=precision,
+        geo_precision=geo_precision,
     )

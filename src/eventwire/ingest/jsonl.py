@@ -70,5 +70,4 @@ def read(data: bytes, source: str, published: dt.date | None = None) -> Iterator
         except (json.JSONDecodeError, InputError) as exc:
             msg = exc.msg if isinstance(exc, json.JSONDecodeError) else exc.message
             err = MalformedInput(f"line {n}: {msg}")
-            yield RawDocument(text="", raw_sha256=sha256(line.encode("utf-8")), source=where,
-                              error=str(err))
+            yield RawDocument(text="", raw_sha256=sha256(line.encode("utf-8")), source=where, error=str(err))

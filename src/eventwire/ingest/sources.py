@@ -67,8 +67,10 @@ def expand(sources: Iterable[str | Path]) -> Iterator[str]:
         elif path.is_dir():
             for p in sorted(path.rglob("*")):
                 rel = p.relative_to(path).parts
-                if p.is_file() and not any(part.startswith(".") for part in rel) and (
-                    p.suffix.lower() not in SKIP_SUFFIXES
+                if (
+                    p.is_file()
+                    and not any(part.startswith(".") for part in rel)
+                    and (p.suffix.lower() not in SKIP_SUFFIXES)
                 ):
                     yield str(p)
         elif path.exists():

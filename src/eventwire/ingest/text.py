@@ -10,5 +10,4 @@ from eventwire.model import RawDocument
 
 
 def read(data: bytes, source: str, published: dt.date | None = None) -> Iterator[RawDocument]:
-    yield RawDocument(text=decode_text(data), raw_sha256=sha256(data), source=source,
-                      published=published)
+    yield RawDocument(text=decode_text(data), raw_sha256=sha256(data), source=source, published=published)
