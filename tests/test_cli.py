@@ -37,3 +37,59 @@ def test_bad_date_is_a_clear_error():
     result = CliRunner().invoke(main, ["code", "x.txt", "--published", "March 5"])
     assert result.exit_code == 2
     assert "expected YYYY-MM-DD" in result.output
+
+
+def _story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Clashes in Mali\n\nBAMAKO (Reuters) - Jihadist fighters attacked an army post near Djibo "
+        "on Tuesday, killing 12 soldiers, the army said.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_code_writes_jsonl_that_validates_and_is_idempotent(tmp_path):
+    import json
+
+    import jsonschema
+
+    from eventwire.model import event_json_schema
+    from eventwire.store import Store
+
+    path, db = _story(tmp_path), str(tmp_path / "ew.db")
+    args = ["code", str(path), "--published", "2024-05-03", "--db", db, "--format", "jsonl"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    lines = [json.loads(x) for x in first.stdout.splitlines() if x.strip()]
+    assert lines and all(jsonschema.validate(x, event_json_schema()) is None for x in lines)
+    counts = Store(db).counts()
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0
+    assert Store(db).counts() == counts
+    assert [json.loads(x)["id"] for x in second.stdout.splitlines() if x.strip()] == [
+        x["id"] for x in lines
+    ]
+
+
+def test_export_csv_after_code(tmp_path):
+    path, db = _story(tmp_path), str(tmp_path / "ew.db")
+    CliRunner().invoke(main, ["code", str(path), "--published", "2024-05-03", "--db", db])
+    result = CliRunner().invoke(main, ["export", "--db", db, "--format", "csv"])
+    assert result.exit_code == 0
+    header, *rows = result.stdout.splitlines()
+    assert header.startswith("id,event_type,mode")
+    assert rows
+
+
+def test_unreadable_input_is_reported_and_the_rest_goes_on(tmp_path):
+    good = _story(tmp_path)
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = CliRunner().invoke(
+        main, ["code", str(bad), str(good), "--published", "2024-05-03", "--no-store",
+               "--format", "jsonl"]
+    )
+    assert result.exit_code == 0
+    assert "E102" in result.stderr
+    assert result.stdout.strip()

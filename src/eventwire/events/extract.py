@@ -135,11 +135,13 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     )
     if fatalities is not None and (fatalities.best or 0) > 0:
         cues.add("lethal")
-    event_type = frame.event_type
-    if event_type == "AGREE" and frame.mode == "ceasefire" and recipient is None and not assoc:
+    event_type, mode = frame.event_type, frame.mode
+    if event_type == "AGREE" and mode == "ceasefire" and recipient is None and not assoc:
         event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
+    event_type, mode, fact = _promises_and_threats(event_type, mode, fact, frame)
+    event_type, mode = _by_who_acts(event_type, mode, actor)
     weapon = frame.weapon.weapon if frame.weapon else None
-    acled = code_acled(event_type, frame.mode, weapon, inter1, inter2, cues)
+    acled = code_acled(event_type, mode, weapon, inter1, inter2, cues)
     if actor is not None and inter1 is not None:
         actor = actor.model_copy(update={"inter": inter1})
     if recipient is not None and inter2 is not None:
@@ -151,9 +153,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     event = Event(
         id=event_id(doc.id, start, end, event_type, frame.trigger.idx),
         event_type=event_type,
-        mode=frame.mode,
+        mode=mode,
         quad_class=QUAD_CLASS[event_type],
-        cameo=cameo_code(frame),
+        cameo=cameo_code(frame) if event_type == frame.event_type else _CAMEO_OF.get(event_type),
         acled=acled,
         actor=actor,
         recipient=recipient,
@@ -172,6 +174,42 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         confidence=0.5,
     )
     return Candidate(event=event, frame_sentence=index, weapon=weapon, cues=cues)
+
+
+_CAMEO_OF = {"AGREE": "030", "THREATEN": "130", "ACCUSE": "111", "COERCE": "1712", "PROTEST": "144"}
+_THREAT_MODES = {"ASSAULT": "violence", "COERCE": "restrict", "SANCTION": "relations"}
+_COOPERATIVE = {"RETREAT", "AID", "COOPERATE", "CONSULT", "CONCEDE"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+
+def _promises_and_threats(event_type: str, mode: str | None, fact: str, frame: Frame):
+    """PLOVER codes what a party says it will do: a promise is AGREE, a threat is THREATEN."""
+    if fact not in ("future", "hypothetical"):
+        return event_type, mode, fact
+    pred = frame.light_verb or frame.predicate
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
+                      for c in pred.children)
+    said = "reported" if frame.attribution is not None else "asserted"
+    if event_type in _THREAT_MODES or (conditional and event_type in _COOPERATIVE | {"MOBILIZE"}):
+        return "THREATEN", _THREAT_MODES.get(event_type, "violence" if conditional else None), said
+    if fact == "future" and event_type in _COOPERATIVE:
+        return "AGREE", None, said
+    return event_type, mode, fact
+
+
+def _by_who_acts(event_type: str, mode: str | None, actor: Actor | None):
+    """The same words are a protest by a crowd and a coercive act, or a complaint, by a state."""
+    if actor is None:
+        return event_type, mode
+    state_like = actor.sector in _STATE_SECTORS or actor.country in ("IGO", "UNO", "NGO")
+    crowd = actor.inter in (5, 6, 7)
+    if event_type == "PROTEST" and mode == "obstruct" and state_like:
+        return "COERCE", "restrict"
+    if event_type == "PROTEST" and mode == "demo" and state_like and actor.sector != "MIL":
+        return "ACCUSE", "disapprove"
+    if event_type == "COERCE" and mode == "restrict" and crowd:
+        return "PROTEST", "obstruct"
+    return event_type, mode
 
 
 def _as_forces(actor: Actor | None) -> Actor | None:

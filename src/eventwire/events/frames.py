@@ -80,6 +80,7 @@ class Frame:
     assoc_heads: list[Token] = field(default_factory=list)
     attribution: Span | None = None
     speech_verb: Token | None = None
+    speech_verb_subject: Token | None = None
     event_type: str = ""
     mode: str | None = None
     cameo: str = ""
@@ -128,6 +129,9 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         frames.append(frame)
         by_pred[tok.i] = frame
     for frame in frames:
+        if frame.trigger.tag_ == "MD":  # "Libya must hand over the suspects": a demand on Libya
+            frame.predicate = frame.trigger.head
+    for frame in frames:
         _fill_roles(frame)
         _fill_attribution(frame, sent)
         frame.weapon = lex.weapon_cue(_frame_phrase_tokens(frame))
@@ -135,8 +139,10 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         generic = frame.mode in (None, "firearms")
         if frame.event_type == "ASSAULT" and generic and frame.weapon is not None:
             frame.mode = frame.weapon.mode
+    _modal_demands(frames)
     _assign_tokens(frames, sent)
     _suppress_content(frames)
+    _suppress_purposes(frames)
     return [f for f in frames if not f.suppressed]
 
 
@@ -410,6 +416,7 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
             if subj is not None:
                 frame.attribution = noun_phrase(subj)
                 frame.speech_verb = tok
+                frame.speech_verb_subject = subj
             return
     for t in sent:
         if t.lower_ == "according":
@@ -455,6 +462,30 @@ def _assign_tokens(frames: list[Frame], sent: Span) -> None:
             owner.tokens.add(tok.i)
     for f in frames:
         f.tokens |= shared
+
+
+def _modal_demands(frames: list[Frame]) -> None:
+    """'X said Y must Z': the speaker demands, Y is asked; Z itself is not an event."""
+    for f in frames:
+        if f.trigger.tag_ != "MD":
+            continue
+        subj = next((c for c in f.predicate.children if c.dep_ in _SUBJ), None)
+        f.recipient_heads = [subj] if subj is not None else []
+        f.actor_heads = [f.speech_verb_subject] if f.speech_verb_subject is not None else []
+        for other in frames:
+            if other is not f and other.predicate.i == f.predicate.i:
+                other.suppressed = True
+
+
+def _suppress_purposes(frames: list[Frame]) -> None:
+    """'staged protests to demand reforms': the purpose is part of the protest, not an event."""
+    anchors = {i: f for f in frames if not f.suppressed for i in f.anchors}
+    for f in frames:
+        pred = f.light_verb or f.predicate
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+        host = anchors.get(pred.head.i)
+        if infinitive and pred.dep_ in ("advcl", "xcomp", "acl") and host is not None and host is not f:
+            f.suppressed = True
 
 
 def _suppress_content(frames: list[Frame]) -> None:

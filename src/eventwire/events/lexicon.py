@@ -41,7 +41,12 @@ QUAD_CLASS: dict[str, int] = {
     "COERCE": 4,
     "ASSAULT": 4,
 }
-_POS = {"VERB": {"VERB", "AUX"}, "NOUN": {"NOUN", "PROPN"}, "ANY": {"VERB", "NOUN", "PROPN", "ADJ"}}
+_POS = {
+    "VERB": {"VERB", "AUX"},
+    "AUX": {"AUX"},
+    "NOUN": {"NOUN", "PROPN"},
+    "ANY": {"VERB", "NOUN", "PROPN", "ADJ"},
+}
 
 
 def split_lemmas(phrase: str) -> tuple[str, ...]:
