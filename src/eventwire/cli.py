@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import click
 
-from eventwire.export import FORMATS, format_table, write_csv, write_jsonl
+from eventwire.export import EXPORT_FORMATS, FORMATS, format_table, write_csv, write_jsonl
 from eventwire.model import CodedDocument, Event
 from eventwire.store import DEFAULT_URL
 
@@ -114,18 +114,42 @@ def code(paths, published, db, fmt, out, no_store) -> None:
 )
 @click.option("--country", metavar="ISO3", help="Events located in this country.")
 @click.option("--type", "event_type", metavar="PLOVER", help="Only this PLOVER event type.")
-def export(db, fmt, out, since, until, country, event_type) -> None:
+@click.option("--bbox", type=float, nargs=4, metavar="W S E N",
+              help="Events inside this bounding box (west south east north, degrees).")
+def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
     """Export stored events.
 
     \b
     Examples:
       eventwire export --format csv --out events.csv
       eventwire export --country SYR --since 2020-03-01 --type ASSAULT
+      eventwire export --format acled --out acled.csv
+      eventwire export --format parquet --out events.parquet
     """
+    from eventwire.export import write_acled_csv, write_geojson, write_ucdp_csv
     from eventwire.store import Store
 
     store = Store(db)
-    _emit(store.events(since=since, until=until, country=country, event_type=event_type), fmt, out)
+    events = store.events(since=since, until=until, country=country, event_type=event_type,
+                          bbox=bbox)
+    if fmt == "parquet":
+        from eventwire.export.parquet import write_parquet
+
+        if out == "-":
+            raise click.UsageError("parquet is binary: give a file with --out")
+        n = write_parquet(events, out)
+        click.echo(f"{n} event(s) written to {out}", err=True)
+        return
+    publishers = store.publishers()
+    with click.open_file(out, "w", encoding="utf-8") as fh:
+        if fmt == "acled":
+            write_acled_csv(events, fh, publishers)
+        elif fmt == "ucdp":
+            write_ucdp_csv(events, fh, publishers)
+        elif fmt == "geojson":
+            write_geojson(events, fh)
+        else:
+            _emit(events, fmt, fh)
 
 
 def _emit(events, fmt: str, out) -> None:

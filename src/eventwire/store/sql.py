@@ -193,6 +193,13 @@ class Store:
         evs.sort(key=lambda e: (e.evidence.doc_id, e.evidence.start, e.id))
         return iter(evs)
 
+    def publishers(self) -> dict[str, str]:
+        """Document id → publisher, for exports that name their sources."""
+        t = schema.documents
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.c.id, t.c.publisher).where(t.c.publisher.is_not(None)))
+            return {r.id: r.publisher for r in rows}
+
     def ceasefires(self) -> list[Ceasefire]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.ceasefires.c.record).order_by(schema.ceasefires.c.id))

@@ -11,7 +11,7 @@ from eventwire.export import csv_columns, format_table, write_csv, write_jsonl
 from eventwire.model import event_json_schema
 from tests.factories import make_coded
 
-SCHEMA_FILE = Path(__file__).resolve().parents[1] / "schema" / "event.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "event.schema.json"
 
 
 def test_published_schema_is_generated_from_the_model():
