@@ -102,12 +102,13 @@ def code(paths, published, db, fmt, out, no_store) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(EXPORT_FORMATS),
     default="jsonl",
     show_default=True,
-    help="Export format.",
+    help="jsonl (PLOVER-style records), csv (flat), acled (ACLED's columns), ucdp (GED-style), "
+    "geojson, parquet (needs --out), table.",
 )
-@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
+@click.option("--out", default="-", help="Output file (- for stdout).")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
 @click.option(
     "--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."
@@ -131,7 +132,7 @@ def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
 
     store = Store(db)
     events = store.events(since=since, until=until, country=country, event_type=event_type,
-                          bbox=bbox)
+                          bbox=bbox or None)
     if fmt == "parquet":
         from eventwire.export.parquet import write_parquet
 
