@@ -228,6 +228,29 @@ def evaluate(gold, pred, split, limit, as_json) -> None:
 
 
 @main.command()
+@click.argument("corpus", nargs=-1)
+@click.option("--limit", type=int, help="Use only the first N documents.")
+@click.option("--batch-size", type=int, default=32, show_default=True, help="spaCy batch size.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def bench(corpus, limit, batch_size, as_json) -> None:
+    """Measure throughput against bare spaCy nlp.pipe on the same texts, in one run.
+
+    CORPUS is any input `eventwire code` accepts (default: examples/).
+
+    \b
+    Examples:
+      eventwire bench
+      eventwire bench ../shared/corpora/conflict_sample.jsonl --limit 200 --json
+    """
+    import json
+
+    from eventwire.bench import render, run_bench
+
+    result = run_bench(list(corpus) or ["examples"], limit=limit, batch_size=batch_size)
+    click.echo(json.dumps(result, indent=2) if as_json else render(result))
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (the file schema/event.schema.json).
 

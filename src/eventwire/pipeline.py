@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -32,6 +34,21 @@ from eventwire.nlp import get_nlp
 log = logging.getLogger(__name__)
 
 
+class Timings:
+    """Seconds spent per stage (for `eventwire bench`); cheap enough to be always on."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
 @dataclass(frozen=True)
 class Options:
     """Options passed down to every stage (one object, not a dozen arguments)."""
@@ -45,6 +62,7 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
+        self.timings = Timings()
 
     def code(self, raws: Iterable[RawDocument]) -> Iterator[CodedDocument]:
         """Clean, parse and code documents, yielding one result per input, in input order."""
@@ -53,7 +71,8 @@ class Pipeline:
             if raw.published is None and self.options.published is not None:
                 raw = raw.model_copy(update={"published": self.options.published})
             try:
-                doc = clean(raw)
+                with self.timings.stage("clean"):
+                    doc = clean(raw)
             except EventwireError as exc:
                 yield CodedDocument(document=_failed(raw, str(exc)))
                 continue
@@ -68,10 +87,11 @@ class Pipeline:
             yield from self._code_batch(batch)
 
     def _code_batch(self, docs: list[Document]) -> Iterator[CodedDocument]:
-        parsed = get_nlp().pipe((d.text for d in docs), batch_size=self.options.batch_size)
+        with self.timings.stage("parse"):
+            parsed = list(get_nlp().pipe((d.text for d in docs), batch_size=self.options.batch_size))
         for doc, spacy_doc in zip(docs, parsed, strict=True):
             try:
-                yield code_parsed(doc, spacy_doc)
+                yield code_parsed(doc, spacy_doc, self.timings)
             except Exception as exc:  # one bad document must not stop the batch
                 log.exception("coding %s failed", doc.id)
                 yield CodedDocument(
@@ -81,8 +101,9 @@ class Pipeline:
                 )
 
 
-def code_parsed(doc: Document, spacy_doc: Doc) -> CodedDocument:
+def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -> CodedDocument:
     """Code one cleaned and parsed document."""
+    timings = timings or Timings()
     warnings: list[str] = []
     if doc.published is None:
         warnings.append(
@@ -92,13 +113,21 @@ def code_parsed(doc: Document, spacy_doc: Doc) -> CodedDocument:
     ctx = DocContext(document=doc, geo=geo_ctx, geocoder=get_geocoder(), warnings=warnings)
     sentences: list[Sentence] = []
     candidates = []
-    for k, sent in enumerate(spacy_doc.sents):
-        sentences.append(Sentence(index=k, start=sent.start_char, end=sent.end_char, text=sent.text))
-        candidates.extend(code_sentence(sent, k, ctx))
-    events = assemble(candidates, resolve_attribution=actors.resolve_actor)
-    ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)
-    ceasefires, links = ceasefire.link_events(ceasefires, events)
-    events = [e.model_copy(update={"ceasefire_id": links.get(e.id)}) for e in events]
+    with timings.stage("events"):
+        for k, sent in enumerate(spacy_doc.sents):
+            text = sent.text.rstrip()
+            if not text.strip():
+                continue
+            sentences.append(
+                Sentence(index=k, start=sent.start_char, end=sent.start_char + len(text), text=text)
+            )
+            candidates.extend(code_sentence(sent, k, ctx))
+    with timings.stage("assemble"):
+        events = assemble(candidates, resolve_attribution=actors.resolve_actor)
+    with timings.stage("ceasefires"):
+        ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)
+        ceasefires, links = ceasefire.link_events(ceasefires, events)
+        events = [e.model_copy(update={"ceasefire_id": links.get(e.id)}) for e in events]
     return CodedDocument(document=doc, events=events, ceasefires=ceasefires, warnings=warnings)
 
 

@@ -120,6 +120,8 @@ class Lexicon:
         self._by_first: dict[str, list[TriggerRow]] = {}
         for row in triggers:
             self._by_first.setdefault(row.lemmas[0], []).append(row)
+        self._mode_index = PhraseIndex([(m.lemmas, m) for m in self.modes])
+        self._cue_index = PhraseIndex([(lem, name) for name, ps in cues.items() for lem in ps])
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -183,21 +185,31 @@ class Lexicon:
         if not tokens:
             return None
         doc = tokens[0].doc
-        span = doc[tokens[0].i : tokens[-1].i + 1]
-        for cue in self.modes:
-            if any(match_at(span, j, cue.lemmas) for j in range(len(span))):
-                return cue
-        return None
+        found = self._mode_index.find(doc[tokens[0].i : tokens[-1].i + 1])
+        return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
 
     def cues_in(self, span: Span) -> set[str]:
         """Names of the situational cues present in ``span``."""
-        found = set()
-        for name, phrases in self.cues.items():
-            for lemmas in phrases:
-                if any(match_at(span, j, lemmas) for j in range(len(span))):
-                    found.add(name)
-                    break
-        return found
+        return set(self._cue_index.find(span))
+
+
+class PhraseIndex:
+    """Lemma phrases indexed by their first word, matched in one pass over a span."""
+
+    def __init__(self, phrases: list[tuple[tuple[str, ...], object]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for lemmas, payload in phrases:
+            self._by_first.setdefault(lemmas[0], []).append((lemmas, payload))
+
+    def find(self, span: Span) -> list:
+        """Payloads of every phrase that occurs in ``span``."""
+        out = []
+        for j, tok in enumerate(span):
+            cands = self._by_first.get(token_lemma(tok), []) + self._by_first.get(tok.lower_, [])
+            for lemmas, payload in cands:
+                if match_at(span, j, lemmas):
+                    out.append(payload)
+        return out
 
 
 def _parse_needs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
