@@ -61,7 +61,12 @@ def main() -> None:
     help="Write the output to this file instead of stdout.",
 )
 @click.option("--no-store", is_flag=True, help="Do not write to the store; only print.")
-def code(paths, published, db, fmt, out, no_store) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or on Dask (a LocalCluster unless --scheduler is given).")
+@click.option("--scheduler", metavar="ADDRESS", help="Address of a running Dask scheduler.")
+@click.option("--workers", type=int, default=2, show_default=True,
+              help="Worker processes of the LocalCluster (with --engine dask).")
+def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -> None:
     """Code articles into events and store them.
 
     PATHS are files, directories (recursive), globs, or - for stdin. Text, JSONL
@@ -73,11 +78,13 @@ def code(paths, published, db, fmt, out, no_store) -> None:
       eventwire code examples/
       eventwire code story.txt --published 2020-03-06 --format jsonl
       cat stories.jsonl | eventwire code - --format csv --out events.csv
+      eventwire code corpus/ --engine dask --workers 2
     """
-    from eventwire.runner import code_paths
+    from eventwire.runner import Engine, code_paths
 
     results: Iterator[CodedDocument] = code_paths(
-        list(paths), published=published, db=None if no_store else db, progress=True
+        list(paths), published=published, db=None if no_store else db, progress=True,
+        engine=Engine(engine, scheduler, workers),
     )
     failed = 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from tqdm import tqdm
 
@@ -23,16 +24,35 @@ from eventwire.store import Store
 WRITE_BATCH = 50
 
 
+@dataclass(frozen=True)
+class Engine:
+    """Where coding runs: "local" (this process) or "dask" (a cluster; see eventwire.scale)."""
+
+    name: str = "local"
+    scheduler: str | None = None
+    workers: int = 2
+
+    def code(self, raws: Iterable[RawDocument], published: dt.date | None) -> Iterator[CodedDocument]:
+        if self.name == "dask":
+            from eventwire.scale import code_dask
+
+            return code_dask(raws, published=published, scheduler=self.scheduler, workers=self.workers)
+        return Pipeline(Options(published=published)).code(raws)
+
+
 def code_paths(
     paths: list[str],
     *,
     published: dt.date | None = None,
     db: str | None = None,
     progress: bool = False,
+    engine: Engine | None = None,
 ) -> Iterator[CodedDocument]:
     """Code every document found under ``paths``; store them when ``db`` is given."""
     raws = iter_raw(paths, published=published)
-    yield from code_raws(raws, published=published, store=Store(db) if db else None, progress=progress)
+    yield from code_raws(
+        raws, published=published, store=Store(db) if db else None, progress=progress, engine=engine
+    )
 
 
 def code_raws(
@@ -41,9 +61,10 @@ def code_raws(
     published: dt.date | None = None,
     store: Store | None = None,
     progress: bool = False,
+    engine: Engine | None = None,
 ) -> Iterator[CodedDocument]:
     """Code raw documents, skipping those the store already holds, writing in batches."""
-    pipeline = Pipeline(Options(published=published))
+    engine = engine or Engine()
     bar = tqdm(desc="coding", unit="doc", disable=not progress or None, leave=False)
     pending: list[CodedDocument] = []
 
@@ -57,7 +78,7 @@ def code_raws(
 
     stored: list[str] = []
     try:
-        for result in pipeline.code(fresh()):
+        for result in engine.code(fresh(), published):
             while stored:
                 yield _from_store(store, stored.pop(0))
             bar.update(1)
