@@ -18,13 +18,12 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/eventwire code examples/ --db eventwire.db
 
-## Lint and run the whole test suite (this is exactly what CI runs).
+## Lint and run the whole test suite, store tests on SQLite and PostgreSQL (what CI runs).
 test: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/pytest
+	VENV=$(VENV) scripts/run-tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests
 
 clean:
 	rm -rf $(VENV) eventwire.db build dist src/*.egg-info

@@ -257,6 +257,28 @@ def bench(corpus, limit, batch_size, as_json) -> None:
     click.echo(json.dumps(result, indent=2) if as_json else render(result))
 
 
+@main.group()
+def db() -> None:
+    """Manage the store's database schema (SQLite or PostgreSQL)."""
+
+
+@db.command()
+@click.option("--db", "url", default=DEFAULT_URL, show_default=True,
+              help="Store URL: a SQLite path or URL, or postgresql://...")
+def upgrade(url) -> None:
+    """Apply schema migrations up to the latest revision (safe to run repeatedly).
+
+    \b
+    Example:
+      eventwire db upgrade --db postgresql://user@localhost/events
+    """
+    from eventwire.store import Store
+    from eventwire.store.migrate import current
+
+    store = Store(url)  # opening a store runs the migrations
+    click.echo(f"{store.url}: schema at revision {current(store.engine)}")
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (the file schema/event.schema.json).

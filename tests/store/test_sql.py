@@ -1,6 +1,7 @@
 """The SQL store: idempotent, filtered reads, round-trips records exactly."""
 
 import datetime as dt
+import os
 
 import pytest
 
@@ -8,10 +9,29 @@ from eventwire.errors import StoreError
 from eventwire.store import Store, normalise_url
 from tests.factories import make_coded
 
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 
-@pytest.fixture
-def store(tmp_path):
-    return Store(str(tmp_path / "test.db"))
+
+def _fresh_postgres() -> Store:
+    """The CI PostgreSQL server (scripts/pg-test-server), emptied for one test."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(normalise_url(PG_URL))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return Store(PG_URL)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        return Store(str(tmp_path / "test.db"))
+    if not PG_URL:
+        if os.environ.get("EVENTWIRE_REQUIRE_PG"):
+            pytest.fail("EVENTWIRE_REQUIRE_PG is set but EVENTWIRE_TEST_PG_URL is not")
+        pytest.skip("no PostgreSQL server (run `make test`, which starts one)")
+    return _fresh_postgres()
 
 
 def test_saving_twice_changes_nothing(store):
@@ -73,3 +93,9 @@ def test_bare_path_is_sqlite_and_postgres_uses_psycopg():
 def test_unopenable_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="E300"):
         Store(f"sqlite:///{tmp_path}/missing/dir/x.db")
+
+
+def test_schema_is_migrated_to_the_latest_revision(store):
+    from eventwire.store.migrate import current
+
+    assert current(store.engine) == "0001"

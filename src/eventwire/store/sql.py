@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eventwire.errors import StoreError
 from eventwire.model import Ceasefire, Cluster, CodedDocument, Document, Event
 from eventwire.store import schema
+from eventwire.store.migrate import upgrade
 
 DEFAULT_URL = "sqlite:///eventwire.db"
 
@@ -47,7 +48,7 @@ class Store:
             self.engine: Engine = create_engine(self.url, future=True)
             if self.engine.dialect.name == "sqlite":
                 event.listen(self.engine, "connect", _sqlite_pragmas)
-            schema.metadata.create_all(self.engine)
+            upgrade(self.engine)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot open store {self.url!r}: {exc}") from exc
 
@@ -55,9 +56,7 @@ class Store:
     def has_document(self, doc_id: str) -> bool:
         """True when a document with this id is stored and was coded or deliberately skipped."""
         with self.engine.connect() as conn:
-            status = conn.scalar(
-                select(schema.documents.c.status).where(schema.documents.c.id == doc_id)
-            )
+            status = conn.scalar(select(schema.documents.c.status).where(schema.documents.c.id == doc_id))
         return status in ("coded", "skipped")
 
     def save(self, coded: CodedDocument) -> bool:
@@ -67,26 +66,40 @@ class Store:
     def save_many(self, batch: Iterable[CodedDocument]) -> int:
         """Store a batch in one transaction; returns how many documents were new."""
         new = 0
+        batch = list(batch)
+        doc_rows: list[dict] = []
+        event_rows: list[dict] = []
+        ceasefires: list[Ceasefire] = []
         try:
             with self.engine.begin() as conn:
+                ids = [c.document.id for c in batch]
+                known = dict(
+                    conn.execute(
+                        select(schema.documents.c.id, schema.documents.c.status).where(
+                            schema.documents.c.id.in_(ids)
+                        )
+                    ).all()
+                )
                 for coded in batch:
                     doc = coded.document
-                    status = conn.scalar(
-                        select(schema.documents.c.status).where(schema.documents.c.id == doc.id)
-                    )
+                    status = known.get(doc.id)
                     if status in ("coded", "skipped"):
                         continue
                     if status is not None:  # a failed earlier try: replace it
                         conn.execute(delete(schema.events).where(schema.events.c.doc_id == doc.id))
-                        conn.execute(
-                            delete(schema.documents).where(schema.documents.c.id == doc.id)
-                        )
-                    conn.execute(insert(schema.documents), [_document_row(doc)])
-                    if coded.events:
-                        conn.execute(insert(schema.events), [_event_row(e) for e in coded.events])
-                    for cf in coded.ceasefires:
-                        self._upsert_ceasefire(conn, cf)
+                        conn.execute(delete(schema.documents).where(schema.documents.c.id == doc.id))
+                    known[doc.id] = doc.status
+                    doc_rows.append(_document_row(doc))
+                    event_rows.extend(_event_row(e) for e in coded.events)
+                    ceasefires.extend(coded.ceasefires)
                     new += 1
+                # one INSERT per table and batch, not one per document
+                if doc_rows:
+                    conn.execute(insert(schema.documents), doc_rows)
+                if event_rows:
+                    conn.execute(insert(schema.events), event_rows)
+                for cf in ceasefires:
+                    self._upsert_ceasefire(conn, cf)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to {self.url!r}: {exc}") from exc
         return new
@@ -146,9 +159,7 @@ class Store:
     def document(self, doc_id: str) -> Document | None:
         """One stored document, or None."""
         with self.engine.connect() as conn:
-            row = conn.execute(
-                select(schema.documents).where(schema.documents.c.id == doc_id)
-            ).first()
+            row = conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).first()
         return Document(**dict(row._mapping)) if row else None
 
     def events(
