@@ -235,11 +235,11 @@ def score_sentences(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
             conf.append(chosen.confidence)
             ok.append(chosen.event_type == row["plover"]["event_type"])
             fact_hits += chosen.factuality == row.get("factuality", "asserted")
-        if gold_acled and gold_acled.get("inter1") is not None:
+        if gold_acled and gold_acled.get("interaction") is not None:
+            # ACLED's actor1/actor2 carry no direction: compare the interaction code
             inter_total += 1
-            inter_hits += bool(
-                chosen and chosen.actor and chosen.actor.inter == gold_acled["inter1"]
-            )
+            got = chosen.acled.interaction if chosen and chosen.acled else None
+            inter_hits += got == int(gold_acled["interaction"])
         if (row.get("actor") or {}).get("country"):
             country_total += 1
             country_hits += bool(
@@ -265,7 +265,7 @@ def score_sentences(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
         "acled_sub_event_type": prf(g_sub, p_sub),
         "acled_confusion_worst": confusion(g_sub, p_sub),
         "actor_country_accuracy": round(country_hits / max(1, country_total), 4),
-        "acled_inter1_accuracy": round(inter_hits / max(1, inter_total), 4),
+        "acled_interaction_accuracy": round(inter_hits / max(1, inter_total), 4),
         "fatalities_exact": round(fat_exact / max(1, fat_n), 4),
         "fatalities_within_20pct": round(fat_20 / max(1, fat_n), 4),
         "date_exact": round(date_exact / max(1, date_n), 4),
