@@ -1,15 +1,25 @@
-"""Casualties: people killed, injured, missing and arrested, and materiel lost, from one clause.
+"""Casualties: people killed, injured, missing and detained, and materiel lost, in one clause.
 
 Reads counts in the shapes news uses: "killed 21 soldiers", "21 people were killed", "leaving
 three dead", "the death toll rose to 40", "claimed the lives of 12", "a soldier was killed",
-"no one was hurt". Qualifiers follow UCDP's best/low/high convention:
+"no one was killed". The casualty words are data (data/casualty_terms.tsv, and which nouns are
+people, things or materiel: data/casualty_nouns.tsv), the number words too
+(data/number_words.tsv). Qualifiers follow UCDP's best/low/high convention and, where a figure must
+be chosen, the conservative one (as UCDP and ACLED do):
 
-- "at least 20" → best 20, low 20, high open;   "more than 50" → best 50, low 50
-- "up to 30" → best 30, high 30, low open;       "nearly/almost 50" → best 50, high 50
-- "between 10 and 15" / "10 to 15" → best 10 (ACLED's conservative figure), low 10, high 15
-- vague words ("dozens" → 12) come from data/number_words.tsv
-- a toll that "rose to" N replaces earlier figures; "and" joins counts of one verb
-  ("killed 3 soldiers and 2 civilians" → 5). Silence gives None, never 0.
+- "at least 20" → best 20, low 20, high open;   "more than 50"/"over 50" → best 50, low 50
+- "up to 30"/"as many as 30" → best 30, high 30; "nearly/almost 50" → best 50, high 50
+- "about/around/some 40" → best 40, low and high open
+- "between 10 and 15" / "10 to 15" / "10-15" → best 10, low 10, high 15
+- vague words ("dozens" → best 12, low 12, high 99) come from data/number_words.tsv
+- a toll that "rose to" N is the newest figure and wins over the others
+- "killed 3 soldiers and 2 civilians" → 5; "killing 5, including 3 children" → 5 (the total)
+- silence gives None, never 0; "no one was killed" / "no casualties" give best 0.
+
+Attackers: deaths the text gives for the victims are ``killed``; attackers who kill themselves
+("two suicide bombers blew themselves up") are not in it, because the text rarely says whether its
+toll includes them. ``attacker_deaths`` reads them separately; UCDP's best counts both, so a UCDP
+export adds the two.
 
 Example:
     >>> extract_casualties("Gunmen killed at least 12 villagers and wounded 5.").killed.best
@@ -19,172 +29,425 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.model import Casualties, Count
 from eventwire.numbers import number_pattern, parse_number
+from eventwire.resources import read_tsv
 
+KINDS = ("killed", "injured", "missing", "arrested")
 QUAL = (
-    r"(?P<qual>a total of|at least|at most|more than|over|nearly|almost|about|around|some|roughly|"
-    r"approximately|an estimated|up to|as many as|fewer than|less than|no fewer than|"
-    r"no less than)?\s*"
+    r"(?:(?P<qual>a\s+total\s+of|at\s+least|at\s+most|more\s+than|over|nearly|almost|about|"
+    r"around|some|roughly|approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
+    r"fewer\s+than|less\s+than|no\s+fewer\s+than|no\s+less\s+than|another|a\s+further)\s+)?"
 )
-NOT_PEOPLE = re.compile(
-    r"^\s*(?:-|\s)?(?:hours?|days?|weeks?|months?|years?|minutes?|km|kilomet|miles?|percent|per cent|%|"
-    r"-year|year-old|am\b|pm\b|gmt|times|rounds?|rockets?|missiles?|shells?|drones?|tons?|"
-    r"metres?|meters?|houses?|homes?|buildings?|vehicles?|cars?|trucks?|tanks?|villages?)\b",
+# Words that may follow a participle used passively without an auxiliary ("5 killed in Homs").
+AFTER_PASSIVE = re.compile(
+    r"\s*(?:[,.;:!?)\"'’—–]|-\s|$|(?:in|on|at|near|by|during|after|before|when|while|as|and|or|"
+    r"but|since|following|amid|with|from|across|overnight|yesterday|today|last|this|early|late|"
+    r"including|inside|outside|around|within|so|the\s+same|there|here|too|also|again|earlier|"
+    r"over|under|between|among|for|to|into|of)\b)",
     re.I,
 )
-FILLER = r"(?:[\w'’-]+\s+){0,4}?"
-# between a count and its passive verb: no conjunction or other casualty verb
-# ("12 villagers and wounded 5" must not read as "12 ... wounded")
-FILLER_P = (
-    r"(?:(?!(?:and|or|but|while|killed|killing|wounded|wounding|injured|injuring)\b)"
-    r"[\w'’-]+\s+){0,4}?"
-)
-KILL_PASSIVE = (
-    r"(?:were|was|have been|has been|had been|are|is|being)?\s*(?:reported\s+)?"
-    r"(?:killed|dead|died|slain|murdered|executed|massacred|beheaded|shot dead|"
-    r"lost their lives|perished)"
-)
-KILL_ACTIVE = (
-    r"(?:kill(?:ed|ing|s)?|slew|slaying|murder(?:ed|ing)?|massacr(?:ed|ing)|"
-    r"execut(?:ed|ing)|behead(?:ed|ing)|shot dead|gunned down|left|leaving)"
-)
-HURT_PASSIVE = (
-    r"(?:were|was|have been|has been|had been|are|is)?\s*(?:reported\s+)?"
-    r"(?:injured|wounded|hurt|hospitali[sz]ed)"
-)
-HURT_ACTIVE = r"(?:injur(?:ed|ing|es)|wound(?:ed|ing|s)?)"
-MISSING_PASSIVE = r"(?:were|was|are|is|remain|remained)?\s*(?:missing|unaccounted for)"
-ARREST_PASSIVE = r"(?:were|was|have been|has been|had been)?\s*(?:arrested|detained|taken into custody)"
-ARREST_ACTIVE = r"(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|round(?:ed)? up)"
+CONJ_BLOCK = r"(?:but|while|as|after|when|who|which|that|including|by)"
+# "30 killed and injured": one figure for two kinds, so it is not a count of either
+COMBINED = re.compile(r"\s*(?:and|or|&|/)\s*(?:injur|wound|hurt|kill|dead|died)", re.I)
+# Explicit reports of no deaths where no count word is used.
 NONE_KILLED = re.compile(
-    r"\b(?:no(?:body| one)\s+(?:was|were)\s+(?:killed|hurt|injured)|no\s+(?:casualties|deaths|"
-    r"fatalities|injuries)\s+(?:were|was|have been)?\s*reported|without casualties|"
-    r"no\s+(?:deaths|fatalities|casualties)\b)",
+    r"\b(?:no|without(?:\s+any)?)\s+(?:casualties|loss\s+of\s+life)\b|"
+    r"\bno(?:body|\s+one)\s+(?:was|were|has\s+been)\s+(?:hurt|harmed|injured|wounded)\b",
+    re.I,
+)
+# An attacker's own death, kept apart from the victims' toll.
+ATTACKER = re.compile(
+    r"(?P<num>NUM|a|an)\s+(?:[\w-]+\s+){0,2}?(?:suicide\s+)?(?:bombers?|attackers?|assailants?|"
+    r"gunm[ae]n)\s+(?:[\w-]+\s+){0,2}?(?:blew|blowing|detonated|detonating)\s+"
+    r"(?:himself|herself|themselves|(?:his|her|their)\s+(?:explosives?|vests?|belts?))",
     re.I,
 )
 TOLL = re.compile(
-    r"death toll\s+(?:[\w'’-]+\s+){0,5}?(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|jumped|reached|"
-    r"stands at|stood at|is|was|of|to|at)?\s*(?:to\s+)?" + QUAL + r"(?P<num>NUM)",
+    r"(?:death|casualty|civilian|fatality)\s+tolls?\s+(?:[\w'’-]+\s+){0,6}?"
+    r"(?:(?:has|had|have)\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|reached|reaches|"
+    r"stands|stood|is|was|hit|hits|increased|soared|mounted)?\s*(?:at\s+|to\s+)?" + QUAL + r"(?P<num>NUM)",
     re.I,
 )
-LIVES = re.compile(r"claim(?:ed|ing|s)? the lives of\s+" + QUAL + r"(?P<num>NUM)", re.I)
 MATERIEL = re.compile(
-    r"(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing)|captur(?:ed|ing)|down(?:ed|ing)|shot down|"
-    r"damag(?:ed|ing)|disabl(?:ed|ing))\s+(?P<items>(?:NUM)\s+[\w'’ -]+?"
-    r"(?:\s+and\s+(?:NUM)\s+[\w'’ -]+?)*)(?=[.,;]|\s+(?:in|near|on|at|during|after|as)\b|$)",
+    r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|down(?:ed|ing)|shot\s+down|"
+    r"shooting\s+down|damag(?:ed|ing|es)|disabl(?:ed|ing|es)|neutrali[sz](?:ed|ing)|torch(?:ed|ing)|"
+    r"burn(?:ed|t|ing)|set\s+fire\s+to|setting\s+fire\s+to)\s+"
+    r"(?P<items>(?:NUM|a|an)\s+[\w'’ -]+?(?:,?\s+and\s+(?:NUM|a|an)\s+[\w'’ -]+?)*)"
+    r"(?=[.,;:]|\s+(?:in|near|on|at|during|after|as|and|belonging|used|from|of|which|that)\b|$)",
     re.I,
 )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """One count read in the text: where it starts and ends, and its value."""
+
+    start: int
+    end: int
+    count: Count
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, list[re.Pattern[str]]]:
+def _terms() -> dict[tuple[str, str, bool], str]:
+    """Alternations of casualty terms keyed by (kind, form, transitive)."""
+    groups: dict[tuple[str, str, bool], list[str]] = {}
+    for row in read_tsv("casualty_terms.tsv"):
+        key = (row["kind"], row["form"], row["transitive"] == "yes")
+        groups.setdefault(key, []).append(row["pattern"])
+    return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in groups.items()}
+
+
+@lru_cache(maxsize=4)
+def _nouns(cls: str) -> str:
+    """Alternation of one class (people | person | thing | materiel) of casualty_nouns.tsv."""
+    return "|".join(r["pattern"] for r in read_tsv("casualty_nouns.tsv") if r["class"] == cls)
+
+
+@lru_cache(maxsize=1)
+def _not_people() -> re.Pattern[str]:
+    """A number followed by one of these is not a count of people ("six hours", "40 rockets")."""
+    return re.compile(rf"\s*(?:-|\s)?(?:{_nouns('thing')}|per\s+cent|-year|million\s+dollars)\b", re.I)
+
+
+def _is_thing(word: str) -> bool:
+    return _not_people().fullmatch(word.strip(",.;:()\"'’")) is not None
+
+
+def _is_people(word: str) -> bool:
+    w = word.strip(",.;:()\"'’")
+    return re.fullmatch(f"(?:{_nouns('people')}|{_nouns('person')})", w, re.I) is not None
+
+
+@lru_cache(maxsize=1)
+def _any_term() -> str:
+    return "|".join(f"(?:{v})" for v in _terms().values())
+
+
+@lru_cache(maxsize=1)
+def _count_expr() -> str:
     num = number_pattern()
-    # a bare article counts one person only before a noun: "killed a soldier"
-    counted = QUAL + rf"(?P<num>{num}|\b(?:a|an)\b(?=\s+(?!total\b|number\b|series\b)\S))"
-    conj = rf"(?P<more>(?:\s*(?:,|and)\s+(?:{num})\s+{FILLER}[\w'’-]+)*)"
+    rng = rf"(?:\s*(?:-|–|to|or)\s*(?P<num2>{num}))?"
+    between = rf"between\s+(?P<bnum>{num})\s+and\s+(?P<bnum2>{num})"
+    # "no" counts zero only before people ("no civilians were hurt"); a bare article counts one
+    # only before a noun ("killed a soldier", not "killed a number of")
+    people = f"(?:{_nouns('people')}|one|deaths|fatalities|injuries)"
+    zero = rf"(?P<zero>no(?:body|\s+one|ne)\b|no(?=\s+(?:[\w-]+\s+)?{people}\b))"
+    article = r"(?P<art>\b(?:a|an)\b(?=\s+(?!total\b|number\b|series\b|few\b|lot\b)\w))"
+    # one named person: "the commander was killed", "killed his wife", and in a headline's
+    # first words without article "Serviceman killed in shelling"
+    person = f"(?:{_nouns('person')})"
+    one = (
+        rf"(?P<one>\b(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,2}}?{person}\b"
+        rf"|(?:^|(?<=[:;]\s))(?:[A-Z][\w'’-]*\s+){{0,2}}?{person}\b)"
+    )
+    return rf"(?:{between}|{zero}|{one}|{QUAL}(?:(?P<num>{num}){rng}|{article}))"
 
-    def passive(verb: str) -> re.Pattern[str]:
-        return re.compile(rf"\b{counted}\s+{FILLER_P}{verb}\b", re.I)
 
-    def active(verb: str) -> re.Pattern[str]:
-        return re.compile(rf"\b{verb}\s+{counted}(?P<rest>\s+{FILLER}[\w'’-]+)?{conj}", re.I)
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
+    """Per kind: (pattern, form) where form is active | passive | participle."""
+    terms = _terms()
+    count = _count_expr()
+    # up to five words ("seven members of the same family were killed") and an aside between
+    # commas ("five people, including two children, were killed"), but no new clause
+    # "and" may join nouns ("fighters and members ... were killed") but not a new count or verb
+    # a filler word is never a number: "the leader said 5 were killed" is a count of 5
+    word = (
+        rf"(?!{CONJ_BLOCK}\b|(?:and|or)\s+(?:\d|(?:{_any_term()})\b)|(?:{_any_term()})\b"
+        rf"|(?:\d[\d,.]*|{number_pattern()})(?![\w-]))"
+        r"[\w'’#-]+"
+    )
+    among = r"(?:including|among\s+them|mostly|most\s+of\s+them|all|many)\b"
+    aside = (
+        rf"(?:,\s*{among}[^,.;]{{0,80}},\s*|\s*[-–—(]\s*{among}[^-–—()]{{0,80}}[-–—)]\s*"
+        rf"|\s+{among}\s+(?:[\w'’-]+\s+){{1,4}}?)"
+    )
+    filler = rf"(?:(?:{word}\s+){{0,5}}?|(?:{word}\s+){{0,4}}?{word}{aside})"
+    aux = r"(?P<aux>(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|get)\s+)?"
+    out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+    for kind in KINDS:
+        pats = []
+        if (kind, "active", False) in terms:
+            verb = terms[(kind, "active", False)]
+            pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "active"))
+        if (kind, "passive", False) in terms:
+            word = terms[(kind, "passive", False)]
+            pats.append(
+                (re.compile(rf"\b{count}\s+{filler}{aux}(?:reported\s+)?(?P<term>{word})\b", re.I), "passive")
+            )
+        if (kind, "passive", True) in terms:
+            word = terms[(kind, "passive", True)]
+            pats.append(
+                (
+                    re.compile(rf"\b{count}\s+{filler}{aux}(?:reportedly\s+)?(?P<term>{word})\b", re.I),
+                    "participle",
+                )
+            )
+        out[kind] = pats
+    return out
 
-    return {
-        "killed": [active(KILL_ACTIVE), passive(KILL_PASSIVE)],
-        "injured": [active(HURT_ACTIVE), passive(HURT_PASSIVE)],
-        "missing": [passive(MISSING_PASSIVE)],
-        "arrested": [active(ARREST_ACTIVE), passive(ARREST_PASSIVE)],
-    }
 
-
-def _count(match: re.Match[str], text: str) -> Count | None:
-    num = match.group("num")
-    after = text[match.end("num") :]
-    if NOT_PEOPLE.match(after) or re.match(r"\s*(?:-|\s)year", after, re.I):
-        return None
-    parsed = parse_number(num)
+def _value(m: re.Match[str]) -> tuple[int, int | None, int | None] | None:
+    """(best, low, high) of a count match, qualifiers applied; None when it is not a count."""
+    g = m.groupdict()
+    if g.get("zero"):
+        return 0, 0, 0
+    if g.get("art") or g.get("one"):
+        return 1, 1, 1
+    if g.get("bnum"):
+        a, b = parse_number(g["bnum"]), parse_number(g["bnum2"])
+        if not a or not b or b[0] <= a[0]:
+            return None
+        return a[0], a[0], b[0]
+    parsed = parse_number(g["num"])
     if parsed is None:
         return None
     best, low, high = parsed
-    more = match.groupdict().get("more") or ""
-    for extra in re.findall(number_pattern(), more, re.I):
-        p = parse_number(extra)
-        if p:
-            best, low = best + p[0], low + p[1]
-            high = None if high is None or p[2] is None else high + p[2]
-    qual = (match.group("qual") or "").lower()
+    if g.get("num2"):
+        upper = parse_number(g["num2"])
+        if upper is None or upper[0] <= best:
+            return None  # "twenty-one" or "3-2" is not a range
+        return best, best, upper[0]
+    qual = " ".join((g.get("qual") or "").lower().split())
     if qual in ("at least", "more than", "over", "no fewer than", "no less than"):
         low, high = best, None
     elif qual in ("up to", "as many as", "at most", "fewer than", "less than", "nearly", "almost"):
-        high, low = best, None
-    elif qual in ("about", "around", "some", "roughly", "approximately", "an estimated"):
-        low = high = None
-    return Count(best=best, low=low, high=high, text=match.group(0).strip())
+        low, high = None, best
+    elif qual in ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated"):
+        low, high = None, None
+    return best, low, high
 
 
-def _range(text: str) -> Count | None:
+def _object_is_people(after: str) -> bool:
+    """Whether the words after an active count name people: the first people word or thing
+    word within three words decides; a preposition or punctuation ends the noun phrase."""
+    for word in after.split()[:3]:
+        w = word.strip(",.;:()\"'’").lower()
+        if _is_people(w):
+            return True
+        if _is_thing(w):
+            return False
+        if w in ("in", "on", "at", "near", "and", "or", "by", "during", "after", "as", "when") or (
+            word[-1:] in ",.;:"
+        ):
+            return True
+    return True
+
+
+def _plausible(m: re.Match[str], text: str, form: str) -> bool:
+    """Reject numbers that are not people and participles that are active verbs."""
+    g = m.groupdict()
+    end_num = m.end("num2") if g.get("num2") else m.end("num") if g.get("num") else None
+    if end_num is not None:
+        after = text[end_num:]
+        if _not_people().match(after):
+            return False
+        before = text[max(0, m.start("num") - 12) : m.start("num")]
+        if re.search(r"(?:resolution|article|no\.|number|route|highway|road|\bm|\bd)\s*$", before, re.I):
+            return False
+        if re.fullmatch(r"(?:1[89]|20)\d\d", g["num"]) and not g.get("qual"):
+            return False  # a year ("in 2019, 30 people ...") is never a count
+    if form != "active" and COMBINED.match(text, m.end()):
+        return False
+    if form == "active" and re.search(
+        r"(?:kill|injur|wound|hurt)\w*\s*(?:and|or|&|/)\s*$", text[max(0, m.start() - 30) : m.start()], re.I
+    ):
+        return False  # "kill and injure 13": one figure for two kinds
+    if form == "active" and not _object_is_people(text[m.end() :]):
+        return False  # "shot down a helicopter", "killed 3 hours later"
+    if form != "active":
+        # "an Israeli drone was shot down": a thing, not a person, between count and term
+        between = text[m.start() : m.end()].split()[1:-1]
+        if any(_is_thing(w) for w in between):
+            return False
+    if form in ("passive", "participle") and re.search(
+        r"\b(?:the|those|of)\s+$", text[m.start() : m.start("term")], re.I
+    ):
+        return False  # "a speedy recovery to the injured": "the injured" is a noun
+    if form == "participle" and not g.get("aux"):
+        return AFTER_PASSIVE.match(text, m.end()) is not None
+    return True
+
+
+def _more(text: str, pos: int, kind: str) -> tuple[int, int, int | None, int]:
+    """Counts joined to the one ending at ``pos`` by "and"/",": "killed 3 soldiers and 2 civilians"."""
     num = number_pattern()
-    m = re.search(
-        rf"\bbetween\s+(?P<a>{num})\s+and\s+(?P<b>{num})\s+{FILLER}"
-        rf"(?:{KILL_PASSIVE}|people|civilians|soldiers)",
-        text,
+    item = re.compile(
+        rf"(?:\s+[\w'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>{num})"
+        rf"(?P<noun>(?:\s+[\w'’-]+){{0,2}}?\s+[\w'’-]+)?\b",
         re.I,
-    ) or re.search(rf"\b(?P<a>{num})\s*(?:-|to|–)\s*(?P<b>{num})\s+{FILLER}{KILL_PASSIVE}", text, re.I)
-    if not m:
-        return None
-    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-    if not a or not b:
-        return None
-    return Count(best=a[0], low=a[0], high=b[0], text=m.group(0).strip())
+    )
+    add_best, add_low, add_high, end = 0, 0, 0, pos
+    while True:
+        m = item.match(text, end)
+        if not m:
+            break
+        noun = (m.group("noun") or "").split()
+        if noun and (noun[0].lower() == "of" or _is_thing(noun[0])):
+            break  # "killed twenty people, one of the deadliest": not a count
+        rest = text[m.end() :]
+        other = "|".join(v for (k, _f, _t), v in _terms().items() if k != kind)
+        if re.match(rf"\s+(?:of\s+(?:them|whom)|(?:were|was|are|have\s+been)?\s*(?:{other}))", rest, re.I):
+            break  # "killed 3 and 5 were wounded": the second count is another kind
+        parsed = parse_number(m.group("n"))
+        if parsed is None:
+            break
+        add_best += parsed[0]
+        add_low += parsed[1]
+        add_high = None if add_high is None or parsed[2] is None else add_high + parsed[2]
+        end = m.end()
+    return add_best, add_low, add_high, end
 
 
-def _first(kind: str, text: str) -> Count | None:
-    found: list[tuple[int, Count]] = []
-    for pattern in _patterns()[kind]:
-        for m in pattern.finditer(text):
-            count = _count(m, text)
-            if count is not None:
-                found.append((m.start(), count))
+def _before(text: str, pos: int) -> tuple[int, int, int | None, int]:
+    """Counts joined before a passive one: "3 soldiers and 2 civilians were killed" → +3."""
+    num = number_pattern()
+    item = re.compile(
+        rf"(?:^|(?<=\s))(?P<n>{num})(?P<noun>(?:\s+[\w'’-]+){{1,3}}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+        re.I,
+    )
+    add_best, add_low, add_high, start = 0, 0, 0, pos
+    while True:
+        m = item.search(text[:start])
+        if not m or any(_is_thing(w) for w in m.group("noun").split()):
+            break
+        if re.search(rf"\b(?:{_any_term()})\b", m.group("noun"), re.I):
+            break  # "12 dead and 5 soldiers were wounded": the first count is another kind
+        if re.search(r"\b(?:including|among\s+them|of\s+(?:them|whom))\s+$", text[: m.start()], re.I):
+            break  # "four killed, including two policemen, and 35 injured": the 2 is a part
+        if re.search(rf"\b(?:{_any_term()})\s+{QUAL}$", text[: m.start()], re.I):
+            break  # "killed 3 soldiers and 2 were wounded": the 3 belongs to "killed"
+        parsed = parse_number(m.group("n"))
+        if parsed is None:
+            break
+        add_best += parsed[0]
+        add_low += parsed[1]
+        add_high = None if add_high is None or parsed[2] is None else add_high + parsed[2]
+        start = m.start()
+    return add_best, add_low, add_high, start
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, overlapping ones included: a rejected "A shell leaves one dead" must not hide
+    the "one dead" inside it."""
+    out, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+def _find(kind: str, text: str) -> list[_Found]:
+    found = []
+    for pattern, form in _patterns()[kind]:
+        for m in _matches(pattern, text):
+            if not _plausible(m, text, form):
+                continue
+            value = _value(m)
+            if value is None:
+                continue
+            best, low, high = value
+            end = m.end()
+            start = m.start()
+            if form != "active" and not m.groupdict().get("zero"):
+                b, lo, hi, start = _before(text, m.start())
+                best += b
+                low = None if low is None else low + lo
+                high = None if high is None or hi is None else high + hi
+            if form == "active" and not m.groupdict().get("zero"):
+                b, lo, hi, end2 = _more(text, m.end(), kind)
+                if b:
+                    best += b
+                    low = None if low is None else low + lo
+                    high = None if high is None or hi is None else high + hi
+                    end = end2
+            count = Count(best=best, low=low, high=high, text=text[start:end].strip())
+            found.append(_Found(start, end, count))
+    return found
+
+
+def _choose(found: list[_Found], trigger: tuple[int, int] | None) -> Count | None:
+    """The count nearest the trigger, else the first one ("killing 5, including 3 children")."""
     if not found:
         return None
-    found.sort(key=lambda x: x[0])
-    # "killing 5, including 3 children": the first figure is the total
-    return found[0][1]
+    if trigger is None:
+        return min(found, key=lambda f: (f.start, -f.end)).count
+    t0, t1 = trigger
+
+    def distance(f: _Found) -> int:
+        return 0 if f.start <= t1 and t0 <= f.end else min(abs(f.start - t1), abs(t0 - f.end))
+
+    return min(found, key=lambda f: (distance(f), f.start)).count
+
+
+def _toll(text: str) -> Count | None:
+    """The newest death toll: "the death toll rose to 40" (the last one stated wins)."""
+    pattern = re.compile(TOLL.pattern.replace("NUM", number_pattern()), re.I)
+    last = None
+    for m in pattern.finditer(text):
+        if not _plausible(m, text, "toll"):
+            continue
+        value = _value(m)
+        if value is not None:
+            last = Count(best=value[0], low=value[1], high=value[2], text=m.group(0).strip())
+    return last
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def attacker_deaths(sentence: str) -> Count | None:
+    """Attackers who died by their own act: "two suicide bombers blew themselves up" → 2."""
+    m = re.compile(ATTACKER.pattern.replace("NUM", number_pattern()), re.I).search(sentence)
+    if not m:
+        return None
+    n = 1 if m.group("num").lower() in ("a", "an") else (parse_number(m.group("num")) or (None,))[0]
+    if n is None:
+        return None
+    return Count(best=n, low=n, high=n, text=m.group(0))
 
 
 def extract_casualties(sentence: str, trigger: tuple[int, int] | None = None) -> Casualties:
-    """Counts of killed, injured, missing and arrested people, and materiel, in one clause."""
-    text = " ".join(sentence.split()) if trigger is None else sentence
-    killed = None
-    toll = TOLL.pattern.replace("NUM", number_pattern())
-    for pattern in (re.compile(toll, re.I), re.compile(LIVES.pattern.replace("NUM", number_pattern()), re.I)):
-        m = pattern.search(text)
-        if m:
-            killed = _count(m, text)
-            if killed:
-                break
-    killed = killed or _range(text) or _first("killed", text)
-    if killed is None and NONE_KILLED.search(text):
-        killed = Count(best=0, low=0, high=0, text=NONE_KILLED.search(text).group(0))
-    return Casualties(
-        killed=killed,
-        injured=_first("injured", text),
-        missing=_first("missing", text),
-        arrested=_first("arrested", text),
-        materiel=_materiel(text),
-    )
+    """Counts of killed, injured, missing and detained people, and materiel, in one clause.
+
+    ``trigger`` (character offsets of the event's trigger in ``sentence``) picks, for each kind,
+    the count nearest the trigger; without it the first count wins.
+    """
+    attack = re.compile(ATTACKER.pattern.replace("NUM", number_pattern()), re.I)
+    # the bombers' own deaths are not victims; same length keeps trigger offsets valid
+    text = _mask(sentence, [m.span() for m in attack.finditer(sentence)])
+    counts = {kind: _choose(_find(kind, text), trigger) for kind in KINDS}
+    toll = _toll(text)
+    if toll is not None and (counts["killed"] is None or toll.best != 0):
+        counts["killed"] = toll
+    none = NONE_KILLED.search(text)
+    if counts["killed"] is None and none:
+        counts["killed"] = Count(best=0, low=0, high=0, text=none.group(0))
+    return Casualties(**counts, materiel=_materiel(text))
 
 
 def _materiel(text: str) -> list[str]:
+    """Equipment destroyed or seized: quantity and nouns as written ("two missile launchers")."""
     pattern = re.compile(MATERIEL.pattern.replace("NUM", number_pattern()), re.I)
+    gear = re.compile(f"(?:{_nouns('materiel')})", re.I)
     out = []
     for m in pattern.finditer(text):
-        for item in re.split(r"\s+and\s+", m.group("items")):
-            item = item.strip(" ,")
-            head = item.split()[-1].lower() if item.split() else ""
-            if head and not re.fullmatch(r"(?:people|civilians?|soldiers?|men|women|children)", head):
-                out.append(item)
+        for item in re.split(r",?\s+and\s+", m.group("items")):
+            words = item.strip(" ,").split()
+            # keep the quantity and the words up to the last equipment noun of the first run
+            # ("32 drones entering the airspace" → "32 drones"; "a village" is no materiel)
+            heads = [i for i, w in enumerate(words[:6]) if gear.fullmatch(w.strip(",.;:"))]
+            if not heads or heads[0] == 0:
+                continue
+            last = heads[0]
+            while last + 1 in heads:
+                last += 1
+            out.append(" ".join(words[: last + 1]))
     return out

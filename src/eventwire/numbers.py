@@ -1,6 +1,8 @@
 """Numbers as news writes them: "21", "1,200", "twenty-one", "two hundred", "a dozen", "dozens".
 
-Word values and vague quantities are data (data/number_words.tsv).
+Word values and vague quantities are data (data/number_words.tsv). A number is either a numeral
+(optionally scaled: "1.5 million", "3 thousand") or a run of number words ("two hundred and
+fifty"). Two numerals never join into one number, so "10-15" stays a range of two numbers.
 
 Example:
     >>> parse_number("twenty-one")
@@ -16,7 +18,8 @@ from functools import lru_cache
 
 from eventwire.resources import read_tsv
 
-NUMERAL = r"\d{1,3}(?:,\d{3})+|\d+"
+NUMERAL = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+Parsed = tuple[int, int, int | None]
 
 
 @lru_cache(maxsize=1)
@@ -29,31 +32,44 @@ def _words() -> dict[str, tuple[int, int, int | None, str]]:
     return out
 
 
+def _alt(words: list[str]) -> str:
+    # longest first so "tens of thousands" wins over "tens"; spaces match any whitespace
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
-    """A regex alternative matching one number expression (numeral or words)."""
-    words = sorted(_words(), key=len, reverse=True)
-    word_alt = "|".join(re.escape(w) for w in words if w not in ("a", "an", "no"))
-    unit = rf"(?:{NUMERAL}|(?:{word_alt}))"
-    return rf"(?:(?:a|an)\s+(?:dozen|hundred|thousand|handful|few|couple)|{unit}(?:[-\s]+(?:and\s+)?{unit})*)"
-
-
-def parse_number(text: str) -> tuple[int, int, int | None] | None:
-    """(best, low, high) of a number expression, or None when it is not one."""
+    """A regex (no groups) matching one number expression: a numeral or a run of number words."""
     words = _words()
-    t = text.lower().strip().replace("–", "-")
+    phrases = [w for w in words if " " in w]
+    units = [w for w, v in words.items() if " " not in w and w not in ("a", "an", "no")]
+    scales = [w for w, v in words.items() if v[3] == "scale"]
+    word = rf"(?:{_alt(units)})"
+    numeral = rf"(?:{NUMERAL})(?:\s+(?:{_alt(scales)})\b)?"
+    run = rf"{word}(?:(?:-|\s+)(?:and\s+)?{word})*"
+    # \b on both sides so "one" never matches inside "someone" or "money"
+    return rf"(?:(?<![\w.,])(?:{_alt(phrases)}|{numeral}|{run})\b)"
+
+
+def parse_number(text: str) -> Parsed | None:
+    """(best, low, high) of a number expression, or None when it is not one; high None = open."""
+    words = _words()
+    t = " ".join(text.lower().replace("–", "-").split())
     if t in words:
         value, low, high, _ = words[t]
         return value, low, high
     if re.fullmatch(NUMERAL, t):
-        n = int(t.replace(",", ""))
+        n = int(float(t.replace(",", "")))
         return n, n, n
+    if len(re.findall(r"\d+", t.replace(",", "").replace(".", ""))) > 1:
+        return None  # "10-15" is a range, not one number
     total, current, vague = 0, 0, None
     for part in re.split(r"[-\s]+", t):
         if part in ("and", "of"):
             continue
         if re.fullmatch(NUMERAL, part):
-            current += int(part.replace(",", ""))
+            current += float(part.replace(",", ""))
             continue
         if part not in words:
             return None
@@ -66,7 +82,7 @@ def parse_number(text: str) -> tuple[int, int, int | None] | None:
             vague = (value, low, high)
         else:
             current += value
-    best = total + current
+    best = int(total + current)
     if vague and best == 0:
         return vague
     return best, best, best

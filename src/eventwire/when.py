@@ -1,12 +1,27 @@
 """Event dates: the words that date an event, resolved against the publication date.
 
-Handles weekday names ("on Friday", "Sunday night": the most recent such day on or before
-publication for past events, the next one for future events), relative words
-(data/date_terms.tsv: "yesterday", "last week", "earlier this month"), explicit dates in the
-usual formats ("March 5, 2020", "5 March 2020", "2020-03-05", "05/03/2020"), months ("in March")
-and years ("in 2019"), each with its precision. Durations ("six hours", "a 72-hour truce",
-"for three days") are never dates. Without a publication date, a text without a year keeps only
-the precision it really has, with a warning; today's year is never assumed.
+What is read, and the conventions used where news is ambiguous:
+
+- weekdays ("on Friday", "Sunday night"): in a past-tense clause the most recent such day on or
+  before publication (a Friday story's "Friday" is that day); in a future clause the next one on
+  or after it; "last Friday" is strictly before, "next Sunday" strictly after.
+- relative words from data/date_terms.tsv ("yesterday", "last night", "last week", "earlier
+  this month", "recently"), and "N days/weeks/months/years ago".
+- explicit dates ("March 5, 2020", "5 March 2020", "Feb. 27", "2020-03-05", "05/03/2020",
+  "14.07.2019"). Slashed and dotted dates are read day-first (the usage of most of the world's
+  press) unless that is impossible ("02/25/2020"); pass ``day_first=False`` for US sources.
+- months ("in February", "in May 2017") and years ("in 2019", "in early 2018").
+
+Precision and the date given for it: ``day`` is the day; ``week`` is the publication date
+moved by whole weeks ("this week"/"recently" = the publication date, "last week" = 7 days
+before: read it as "the week around this date"); ``month`` is the 1st of the month; ``year`` is
+1 January. A month or day without a year takes the publication year, or the year before when that
+would put a past event more than a week after publication ("December 30" in a January story).
+
+Never dates: durations ("six hours", "a 72-hour truce", "for three days", "two weeks of
+fighting"), "since 2011" (the start of a period, not the event), "may" the verb, "march" the verb.
+Without a publication date a relative expression or a date without year keeps its precision but
+no date, with a warning; today's date or year is never assumed.
 
 Example:
     >>> resolve_date("Turkey ramped up its attack on Sunday", dt.date(2020, 3, 6)).date
@@ -22,89 +37,140 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.model import EventDate
+from eventwire.numbers import number_pattern, parse_number
 from eventwire.resources import read_tsv
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
+_WD_PREFIX = r"(?:(?:on|by|last|this|next|early|late|(?:on\s+)?(?:mid)?night)\s+)?"
 
-EXPLICIT = [
+EXPLICIT: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
-    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I)),
-    ("dmy", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
-    ("slash", re.compile(rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})\b")),
-    ("md", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*(?:,\s*)?{_YEAR})", re.I)),
-    ("dm", re.compile(rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})\b(?!,?\s+{_YEAR})", re.I)),
     (
-        "weekday",
+        "mdy",
+        re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I),
+    ),
+    (
+        "dmy",
         re.compile(
-            rf"\b(?P<rel>last\s+|this\s+|next\s+|on\s+|early\s+|late\s+)?"
-            rf"(?P<wd>{_WEEKDAY}){_PART}\b",
+            rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH}),?\s+"
+            rf"(?P<y>{_YEAR})\b",
             re.I,
         ),
     ),
-    ("month_year", re.compile(rf"\b(?:in\s+|since\s+|during\s+)?(?P<mon>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|during|early|late|mid-?)\s+(?P<mon>{_MONTH})\b(?!\s+\d)", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|of)\s+(?P<y>{_YEAR})\b", re.I)),
+    ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})\b")),
+    (
+        "md",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*(?:,\s*)?{_YEAR})"
+            rf"(?![\d:]|\.\d)",
+            re.I,
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})"
+            rf"(?!,?\s+{_YEAR})",
+            re.I,
+        ),
+    ),
+    (
+        "month_rel",
+        re.compile(
+            rf"\b(?:(?:in|during|early|late|mid-?)\s*)?(?P<mon>{_MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",
+            re.I,
+        ),
+    ),
+    (
+        "month_year",
+        re.compile(rf"\b(?:(?:in|during|of|early|late|mid-?)\s+)*(?P<mon>{_MONTH})\s+(?P<y>{_YEAR})\b", re.I),
+    ),
+    (
+        "month",
+        re.compile(rf"\b(?:in|during|early|late|mid-?|last|this)\s*(?P<mon>{_MONTH})(?!\s*\d)", re.I),
+    ),
+    ("year", re.compile(rf"\b(?:in|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>{_YEAR})\b", re.I)),
+    ("weekday", re.compile(rf"\b(?P<rel>{_WD_PREFIX})(?P<wd>{_WEEKDAY}){_PART}\b", re.I)),
 ]
-_MAY_VERB = re.compile(r"\bmay\s+(?:be|have|not|also|still|well|become|take|face|lead)\b", re.I)
+_PATTERNS = dict(EXPLICIT)
+# "may" and "march" are verbs far more often than months when not capitalised as a name
+_VERB_MONTH = re.compile(r"\b(?:may|march)\b", re.I)
+# A number followed by one of these ends a duration ("72-hour", "three days of"), not a date.
+_DURATION = re.compile(r"\s*(?:-|\s)(?:hours?|days?|weeks?|months?|years?)\b", re.I)
 
 
 @dataclass(frozen=True)
 class _Term:
+    """A relative date word from data/date_terms.tsv."""
+
     pattern: re.Pattern[str]
     offset: int
     unit: str
-    precision: str
 
 
 @lru_cache(maxsize=1)
 def _terms() -> tuple[_Term, ...]:
     rows = sorted(read_tsv("date_terms.tsv"), key=lambda r: len(r["phrase"]), reverse=True)
-    return tuple(
-        _Term(re.compile(rf"\b{r['phrase']}\b", re.I), int(r["offset"]), r["unit"], r["precision"])
-        for r in rows
+    return tuple(_Term(re.compile(rf"\b{r['phrase']}\b", re.I), int(r["offset"]), r["unit"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _ago() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<n>{number_pattern()}|an?)\s+(?P<unit>hour|day|week|month|year)s?\s+ago\b", re.I
     )
 
 
-def find_date_expressions(text: str) -> list[tuple[int, int, str, str]]:
-    """Date expressions in ``text`` as (start, end, words, kind), in text order, no overlaps."""
+_MAY_AUX = re.compile(r"May\s+(?:be|have|not|also|still|well|become|take|face|lead)\b")
+
+
+def _month_ok(text: str, m: re.Match[str]) -> bool:
+    """A month name must be written as a name: "march"/"may" in lower case are verbs."""
+    mon = m.group("mon")
+    if mon[0].islower():
+        return False
+    return not _MAY_AUX.match(text, m.start("mon"))
+
+
+def _find(text: str) -> list[tuple[int, int, str, str]]:
+    """Date expressions as (start, end, words, kind), in text order, without overlaps."""
     found: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    def add(a: int, b: int, kind: str) -> None:
+        if all(b <= s or a >= e for s, e in taken):
+            found.append((a, b, text[a:b], kind))
+            taken.append((a, b))
 
+    for m in _ago().finditer(text):
+        add(m.start(), m.end(), "ago")
     for kind, pattern in EXPLICIT:
         for m in pattern.finditer(text):
-            if kind in ("md", "dm", "month") and _MAY_VERB.match(text, m.start("mon")):
-                continue  # "may" the verb
-            if (
-                kind in ("md", "dm")
-                and m.group("mon").lower().startswith("may")
-                and m.group("mon")[0].islower()
-            ):
+            if "mon" in pattern.groupindex and not _month_ok(text, m):
                 continue
-            if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), m.group(0).strip(), kind))
-                taken.append((m.start(), m.end()))
+            if kind in ("md", "dm") and _DURATION.match(text, m.end("d")):
+                continue
+            add(m.start(), m.end(), kind)
     for term in _terms():
         for m in term.pattern.finditer(text):
-            if free(m.start(), m.end()):
-                found.append((m.start(), m.end(), m.group(0), "term"))
-                taken.append((m.start(), m.end()))
+            add(m.start(), m.end(), "term")
+    # "since 2011", "since March": the start of a period, never the date of the event
+    for m in re.finditer(rf"\bsince\s+(?:{_MONTH}\s+)?{_YEAR}\b|\bsince\s+{_MONTH}", text, re.I):
+        found = [f for f in found if not (m.start() <= f[0] < m.end())]
     return sorted(found)
 
 
-def _shift_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    return dt.date(d.year + y, m + 1, 1)
+def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
+    """Date expressions in ``text`` as (start, end, words), in text order, without overlaps."""
+    return [(a, b, words) for a, b, words, _kind in _find(text)]
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -114,61 +180,115 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _resolve_one(words: str, kind: str, published: dt.date | None, future: bool) -> EventDate:
-    if kind == "term":
-        term = next(t for t in _terms() if t.pattern.fullmatch(words))
-        if published is None:
-            return EventDate(
-                precision=term.precision, text=words, warning="relative date without a publication date"
-            )
-        if term.unit == "day":
-            date = published + dt.timedelta(days=term.offset)
-        elif term.unit == "week":
-            date = published + dt.timedelta(weeks=term.offset)
-        elif term.unit == "month":
-            date = _shift_months(published, term.offset) if term.offset else published
-        else:
-            date = dt.date(published.year + term.offset, 1, 1) if term.offset else published
-        return EventDate(date=date, precision=term.precision, text=words)
-    if kind == "weekday":
-        m = EXPLICIT[6][1].fullmatch(words)
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return dt.date(d.year + y, m + 1, 1)
+
+
+def _no_base(words: str, precision: str) -> EventDate:
+    return EventDate(precision=precision, text=words, warning="no publication date and no year in text")
+
+
+def _relative(words: str, kind: str, published: dt.date | None) -> EventDate:
+    if kind == "ago":
+        m = _ago().fullmatch(words)
         assert m is not None
-        wd = WEEKDAYS[m.group("wd").lower()]
-        rel = (m.group("rel") or "").strip().lower()
-        if published is None:
-            return EventDate(precision="day", text=words, warning="weekday without a publication date")
-        if rel == "next" or (future and rel != "last"):
-            delta = (wd - published.weekday()) % 7 or (7 if rel == "next" else 0)
-            return EventDate(date=published + dt.timedelta(days=delta), precision="day", text=words)
-        delta = (published.weekday() - wd) % 7
-        if rel == "last" and delta == 0:
-            delta = 7
-        return EventDate(date=published - dt.timedelta(days=delta), precision="day", text=words)
-    m = next(p for k, p in EXPLICIT if k == kind).fullmatch(words)
+        n_text = m.group("n").lower()
+        parsed = (1, 1, 1) if n_text in ("a", "an") else parse_number(n_text)
+        n = parsed[0] if parsed else 0
+        unit = m.group("unit").lower()
+        offset, unit = (0, "day") if unit == "hour" else (-n, unit)
+    else:
+        term = next(t for t in _terms() if t.pattern.fullmatch(words))
+        offset, unit = term.offset, term.unit
+    precision = unit
+    if published is None:
+        return _no_base(words, precision)
+    if unit == "day":
+        date = published + dt.timedelta(days=offset)
+    elif unit == "week":
+        date = published + dt.timedelta(weeks=offset)
+    elif unit == "month":
+        date = _shift_months(published, offset)
+    else:
+        date = dt.date(published.year + offset, 1, 1)
+    return EventDate(date=date, precision=precision, text=words)
+
+
+def _weekday(words: str, published: dt.date | None, future: bool) -> EventDate:
+    m = _PATTERNS["weekday"].fullmatch(words)
     assert m is not None
-    g = m.groupdict()
+    if published is None:
+        return _no_base(words, "day")
+    wd = WEEKDAYS[m.group("wd").lower()]
+    rel = " ".join((m.group("rel") or "").lower().split())
+    if rel == "next" or (future and rel != "last"):
+        ahead = (wd - published.weekday()) % 7
+        if rel == "next" and ahead == 0:
+            ahead = 7
+        return EventDate(date=published + dt.timedelta(days=ahead), precision="day", text=words)
+    back = (published.weekday() - wd) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    return EventDate(date=published - dt.timedelta(days=back), precision="day", text=words)
+
+
+def _year_for(published: dt.date, month: int, day: int, tense: str | None) -> int:
+    """The year of a day-month without year: past events lie before publication (a week's slack),
+    future ones after it, and with unknown tense the nearest one at most a month ahead wins
+    ("December 30" in a story of January 2 is last year's; "March 20" in a story of March 6 is
+    this year's; "October 23" in a story of June is last year's)."""
+    candidates = [
+        (year, d)
+        for year in (published.year - 1, published.year, published.year + 1)
+        if (d := _safe_date(year, month, day)) is not None
+    ]
+    slack = dt.timedelta(days=7)
+    if tense == "past":
+        candidates = [c for c in candidates if c[1] <= published + slack] or candidates
+    elif tense == "future":
+        candidates = [c for c in candidates if c[1] >= published - slack] or candidates
+    else:  # news tells mostly of the past: a date more than a month ahead is last year's
+        candidates = [c for c in candidates if c[1] <= published + dt.timedelta(days=31)] or candidates
+    return min(candidates, key=lambda c: abs((c[1] - published).days))[0] if candidates else published.year
+
+
+def _explicit(
+    words: str, kind: str, published: dt.date | None, tense: str | None, day_first: bool
+) -> EventDate:
+    g = _PATTERNS[kind].fullmatch(words).groupdict()  # type: ignore[union-attr]
     if kind == "iso":
         return EventDate(date=_safe_date(int(g["y"]), int(g["m"]), int(g["d"])), precision="day", text=words)
-    if kind == "slash":
+    if kind == "numeric":
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        day_first = a > 12
-        date = _safe_date(y, b, a) if day_first else _safe_date(y, a, b)
+        first = _safe_date(y, b, a) if day_first else _safe_date(y, a, b)
+        date = first or (_safe_date(y, a, b) if day_first else _safe_date(y, b, a))
         return EventDate(date=date, precision="day", text=words)
+    if kind == "month_rel":
+        if published is None:
+            return _no_base(words, "month")
+        shift = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        return EventDate(date=dt.date(published.year + shift, month, 1), precision="month", text=words)
     year = int(g["y"]) if g.get("y") else None
     month = MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else None
     day = int(re.sub(r"\D", "", g["d"])) if g.get("d") else None
     precision = "day" if day else "month" if month else "year"
     if year is None:
         if published is None:
-            return EventDate(
-                precision=precision, text=words, warning="no year in the text and no publication date"
-            )
-        year = published.year
-        candidate = _safe_date(year, month or 1, day or 1)
-        if candidate and candidate > published + dt.timedelta(days=7) and not future:
-            year -= 1  # "December 30" in a story of January 2 is last year's
-    date = _safe_date(year, month or 1, day or 1)
-    return EventDate(date=date, precision=precision, text=words)
+            return _no_base(words, precision)
+        year = _year_for(published, month or 1, day or 1, tense)
+    return EventDate(date=_safe_date(year, month or 1, day or 1), precision=precision, text=words)
+
+
+def _resolve_one(
+    words: str, kind: str, published: dt.date | None, tense: str | None, day_first: bool
+) -> EventDate:
+    if kind in ("term", "ago"):
+        return _relative(words, kind, published)
+    if kind == "weekday":
+        return _weekday(words, published, tense == "future")
+    return _explicit(words, kind, published, tense, day_first)
 
 
 def resolve_date(
@@ -177,16 +297,19 @@ def resolve_date(
     *,
     tense: str | None = None,
     near: int | None = None,
+    day_first: bool = True,
 ) -> EventDate:
-    """The date of the event told in ``text`` (see the module docstring).
+    """The date of the event told in ``text`` (conventions in the module docstring).
 
-    Returns ``EventDate(date=None)`` when the text has no date expression: the caller decides
-    what an undated report means. ``near`` picks the expression closest to that offset.
+    ``tense`` "future" reads weekdays forward. ``near`` (a character offset, e.g. the trigger's)
+    picks the expression closest to it; otherwise the first expression wins. Returns
+    ``EventDate()`` (date None) when the text has no date expression: the caller decides what an
+    undated report means.
     """
-    found = find_date_expressions(text)
+    found = _find(text)
     if not found:
         return EventDate()
     if near is not None:
-        found.sort(key=lambda f: min(abs(f[0] - near), abs(f[1] - near)))
-    start, end, words, kind = found[0]
-    return _resolve_one(words, kind, published, future=tense == "future")
+        found.sort(key=lambda f: 0 if f[0] <= near < f[1] else min(abs(f[0] - near), abs(f[1] - near)))
+    _start, _end, words, kind = found[0]
+    return _resolve_one(words, kind, published, tense, day_first)
