@@ -120,6 +120,8 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
     places = [e for _, _, e in matches if e.kind in ("country", "demonym", "metonym")]
     head = _sector_head(tokens)
     country = places[-1].country if places else None
+    if len(places) > 1 and "and" in [t.lower() for t in tokens]:
+        country = places[0].country  # "Mozambican and Rwandan troops": the first named leads
     if head is not None:
         entry = head[1]
         sector, inter = entry.sector, entry.inter

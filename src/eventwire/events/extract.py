@@ -120,6 +120,8 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
 
     if frame.quad_class == 4 and frame.event_type not in ("PROTEST", "SANCTION"):
         actor, recipient = _as_forces(actor), _as_forces(recipient)
+    if frame.event_type == "ASSAULT" and frame.weapon is not None and actor is not None:
+        actor = _armed_individual(actor)
 
     fact = factuality(frame)
     if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
@@ -212,13 +214,21 @@ def _by_who_acts(event_type: str, mode: str | None, actor: Actor | None):
     return event_type, mode
 
 
+def _armed_individual(actor: Actor) -> Actor:
+    """'A man threw a grenade': an armed attacker is an unidentified armed actor, not a civilian."""
+    if actor.sector == "CVL" and actor.inter == 7:
+        return actor.model_copy(update={"sector": "UAF", "inter": 3})
+    return actor
+
+
 def _as_forces(actor: Actor | None) -> Actor | None:
     """A state named as a side in fighting ("Turkey attacked", "Syrian airstrikes") is its military."""
     if actor is None or actor.country is None or len(actor.country) != 3:
         return actor
     if actor.country in ("IGO", "UNO", "NGO", "IMG", "MNC", "ISM"):
         return actor
-    if actor.sector in (None, "GOV") and actor.inter in (None, 1):
+    bare = actor.sector is None and len(actor.text.split()) <= 2
+    if (bare or actor.sector == "GOV") and actor.inter in (None, 1):
         country_name = actor.name.removeprefix("Government of ") if actor.name else actor.country
         return actor.model_copy(
             update={

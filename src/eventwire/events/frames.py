@@ -75,6 +75,7 @@ class Frame:
     predicate: Token
     light_verb: Token | None = None
     instruments: list[Token] = field(default_factory=list)
+    victims: list[Token] = field(default_factory=list)
     actor_heads: list[Token] = field(default_factory=list)
     recipient_heads: list[Token] = field(default_factory=list)
     assoc_heads: list[Token] = field(default_factory=list)
@@ -106,7 +107,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     matches = _match_triggers(sent, lex)
     verbs = [(tok, row) for tok, row in matches if _is_verbal(tok)]
     nouns = [(tok, row) for tok, row in matches if not _is_verbal(tok)]
-    frames = [_new_frame(tok, row, tok) for tok, row in verbs]
+    frames = _merge_participles([_new_frame(tok, row, tok) for tok, row in verbs])
     by_pred = {f.predicate.i: f for f in frames}
     for tok, row in nouns:
         host = _host_frame(tok, row, by_pred)
@@ -154,7 +155,7 @@ def noun_phrase(tok: Token) -> Span:
         for c in t.children:
             if c.dep_ not in _NP_DEPS:
                 continue
-            if c.dep_ == "prep" and c.lower_ != "of":
+            if c.dep_ == "prep" and c.lower_ not in ("of", "from"):
                 continue
             if c.dep_ == "punct" and c.text not in "-'’":
                 continue
@@ -193,6 +194,35 @@ def _is_verbal(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     return not (tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"))
+
+
+_PARTICIPLE_DEPS = ("advcl", "conj", "xcomp", "acl", "ccomp")
+
+
+def _merge_participles(frames: list[Frame]) -> list[Frame]:
+    """'Gunmen attacked a mosque, killing four': the killing is the attack's outcome, not a
+    second event; likewise 'fought militants, and 15 militants were killed'."""
+    by_pred = {f.predicate.i: f for f in frames}
+    kept = []
+    for f in frames:
+        pred = f.predicate
+        host = by_pred.get(pred.head.i) if pred.head.i != pred.i else None
+        participle = pred.tag_ == "VBG" and pred.dep_ in ("advcl", "conj", "xcomp")
+        agentless = pred.dep_ in _PARTICIPLE_DEPS and not any(
+            c.dep_ in ("nsubj", "agent") for c in pred.children
+        ) and any(c.dep_ == "nsubjpass" for c in pred.children)
+        if host is None:  # "..., and the army said 15 militants were killed"
+            up = pred.head
+            if up.dep_ == "conj" or pred.dep_ == "ccomp":
+                host = by_pred.get(up.head.i) if pred.dep_ == "ccomp" else None
+        if host is not None and host is not f and host.event_type == f.event_type and (
+            participle or agentless
+        ):
+            host.instruments.append(pred)
+            host.victims.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubjpass"))
+            continue
+        kept.append(f)
+    return kept
 
 
 def _span_root(span: Span) -> Token:
@@ -287,11 +317,47 @@ def _fill_roles(frame: Frame) -> None:
     if actor is not None:
         frame.actor_heads = [actor]
         frame.assoc_heads = [c for c in actor.children if c.dep_ == "conj"]
+    if recipient is not None and recipient.lower_ in _PRONOUNS:
+        recipient = _antecedent(recipient)
+    if recipient is not None and _not_a_participant(recipient, frame):
+        recipient = _prep_object(pred, {"from"}) if _is_place(recipient) else None
+    if recipient is None:
+        recipient = next((v for v in frame.victims if not _not_a_participant(v, frame)), None)
     if recipient is not None:
         frame.recipient_heads = [recipient]
-    symmetric = frame.event_type in ("AGREE", "CONSULT", "COOPERATE")
+    two_sided = frame.event_type == "ASSAULT" and frame.row.mode == "firearms"
+    symmetric = frame.event_type in ("AGREE", "CONSULT", "COOPERATE") or two_sided
     if symmetric and not frame.recipient_heads and frame.assoc_heads:
         frame.recipient_heads = [frame.assoc_heads.pop(0)]
+
+
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "morning", "night", "evening", "afternoon", "day", "week", "month", "year", "hour",
+               "himself", "herself", "themselves", "itself"}
+
+
+def _is_place(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in (
+        "town", "city", "village", "area", "district", "region", "province", "control", "position",
+        "base", "outpost", "camp", "port", "airport", "hill", "border", "territory", "county",
+    )
+
+
+def _not_a_participant(tok: Token, frame: Frame) -> bool:
+    """Dates, places taken, reflexives and weapons are not recipients ("fired mortars at X")."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lower_ in _TIME_WORDS:
+        return True
+    if frame.event_type == "ASSAULT" and _is_place(tok) and tok.dep_ == "dobj":
+        return True
+    return frame.event_type == "ASSAULT" and _is_instrument(tok, frame)
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """'pulled seven labourers off a bus and shot them': them = the labourers."""
+    for tok in reversed(list(pron.doc[pron.sent.start : pron.i])):
+        if tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
 
 
 def _verb_roles(pred: Token) -> tuple[Token | None, Token | None]:
@@ -306,13 +372,18 @@ def _verb_roles(pred: Token) -> tuple[Token | None, Token | None]:
     else:
         actor = _subject(pred)
         recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
-    if recipient is None:
-        recipient = _prep_object(pred, _RECIPIENT_PREPS)
+    if recipient is None or _is_weapon(recipient):
+        recipient = _prep_object(pred, _RECIPIENT_PREPS) or recipient
     if recipient is None and pred.dep_ in ("acl", "relcl") and passive is False and actor is None:
         recipient = None
     if passive and recipient is None and pred.dep_ in ("acl", "relcl"):
         recipient = pred.head  # "soldiers killed in the attack"
     return actor, recipient
+
+
+def _is_weapon(tok: Token) -> bool:
+    cue = Lexicon.load().weapon_cue([tok])
+    return cue is not None and not cue.agent
 
 
 def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
@@ -376,9 +447,25 @@ def _instrument_owner(inst: Token) -> Token | None:
         owner = next((c for c in inst.children if c.dep_ == "poss"), None)
     if owner is None:
         owner = _nationality_modifier(inst)
+    if owner is None:
+        owner = next((c for c in inst.children if c.dep_ in ("compound", "amod", "nmod")
+                      and _names_a_force(c)), None)
+    if owner is None and inst.dep_ in ("dobj", "pobj"):  # "Al-Shabaab claimed the bombing"
+        verb = inst.head if inst.dep_ == "dobj" else inst.head.head
+        if verb.lemma_.lower() in ("claim", "carry", "conduct", "launch", "stage"):
+            owner = next((c for c in verb.children if c.dep_ in _SUBJ), None)
     if owner is not None and owner.lower_ in _PRONOUNS:
         owner = _resolve_pronoun(owner, inst)
     return owner
+
+
+def _names_a_force(tok: Token) -> bool:
+    from eventwire.actors.vocab import singular, vocabulary
+
+    if _is_weapon(tok):  # "drone strikes": the drone is the weapon, not its owner
+        return False
+    sectors = vocabulary().sectors
+    return (singular(tok.text),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG")
 
 
 def _resolve_pronoun(pron: Token, anchor: Token) -> Token | None:

@@ -78,6 +78,19 @@ class ModeCue:
     agent: bool = False
 
 
+@lru_cache(maxsize=4096)
+def forms(lemma: str) -> frozenset[str]:
+    """Regular inflections of a lemma, for tokens the lemmatizer gets wrong ("raped" → "rap")."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(out)
+
+
 def token_lemma(tok: Token) -> str:
     """Lower-cased lemma; spaCy leaves some proper-noun lemmas capitalised."""
     return tok.lemma_.lower()
@@ -92,7 +105,9 @@ def match_at(tokens: Span, i: int, lemmas: tuple[str, ...]) -> int:
     n = len(lemmas)
     if i + n <= len(tokens):
         window = tokens[i : i + n]
-        if all(token_lemma(t) == lem or t.lower_ == lem for t, lem in zip(window, lemmas, strict=True)):
+        if all(
+            token_lemma(t) == lem or t.lower_ in forms(lem) for t, lem in zip(window, lemmas, strict=True)
+        ):
             return n
     if n == 2:
         head = tokens[i]
@@ -120,6 +135,7 @@ class Lexicon:
         self._by_first: dict[str, list[TriggerRow]] = {}
         for row in triggers:
             self._by_first.setdefault(row.lemmas[0], []).append(row)
+        self._surface = {f: lem for lem in self._by_first for f in forms(lem)}
         self._mode_index = PhraseIndex([(m.lemmas, m) for m in self.modes])
         self._cue_index = PhraseIndex([(lem, name) for name, ps in cues.items() for lem in ps])
 
@@ -167,7 +183,11 @@ class Lexicon:
     def match_trigger(self, sent: Span, i: int) -> tuple[TriggerRow, int] | None:
         """The first trigger row that matches at ``sent[i]`` with its conditions, and its length."""
         tok = sent[i]
-        candidates = self.triggers_for(token_lemma(tok)) or self.triggers_for(tok.lower_)
+        candidates = (
+            self.triggers_for(token_lemma(tok))
+            or self.triggers_for(tok.lower_)
+            or self.triggers_for(self._surface.get(tok.lower_, ""))
+        )
         for row in candidates:
             if tok.pos_ not in _POS[row.pos]:
                 continue
@@ -199,14 +219,15 @@ class PhraseIndex:
     def __init__(self, phrases: list[tuple[tuple[str, ...], object]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         for lemmas, payload in phrases:
-            self._by_first.setdefault(lemmas[0], []).append((lemmas, payload))
+            for form in forms(lemmas[0]):
+                self._by_first.setdefault(form, []).append((lemmas, payload))
 
     def find(self, span: Span) -> list:
         """Payloads of every phrase that occurs in ``span``."""
         out = []
         for j, tok in enumerate(span):
             cands = self._by_first.get(token_lemma(tok), []) + self._by_first.get(tok.lower_, [])
-            for lemmas, payload in cands:
+            for lemmas, payload in dict.fromkeys(cands):
                 if match_at(span, j, lemmas):
                     out.append(payload)
         return out
@@ -230,7 +251,10 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
         elif kind == "prep":
             ok = any(c.dep_ in ("prep", "prt", "agent") and c.lower_ in values for c in tok.children)
         elif kind == "obj":
-            ok = any(token_lemma(o) in values for o in _objects(tok))
+            objs = _objects(tok)
+            ok = any(token_lemma(o) in values for o in objs) or (
+                "@place" in values and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
+            )
         elif kind == "sub":
             ok = any(token_lemma(t) in values for t in tok.subtree if t.i != tok.i)
         elif kind == "near":
