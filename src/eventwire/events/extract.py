@@ -140,10 +140,12 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     event_type, mode = frame.event_type, frame.mode
     if event_type == "AGREE" and mode == "ceasefire" and recipient is None and not assoc:
         event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
-    event_type, mode, fact = _promises_and_threats(event_type, mode, fact, frame)
+    event_type, mode, fact = _promises_and_threats(event_type, mode, fact, frame, actor)
     event_type, mode = _by_who_acts(event_type, mode, actor)
     weapon = frame.weapon.weapon if frame.weapon else None
     acled = code_acled(event_type, mode, weapon, inter1, inter2, cues)
+    if fact in ("future", "hypothetical", "negated"):
+        acled = None  # ACLED codes events that happened
     if actor is not None and inter1 is not None:
         actor = actor.model_copy(update={"inter": inter1})
     if recipient is not None and inter2 is not None:
@@ -184,9 +186,20 @@ _COOPERATIVE = {"RETREAT", "AID", "COOPERATE", "CONSULT", "CONCEDE"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
-def _promises_and_threats(event_type: str, mode: str | None, fact: str, frame: Frame):
+def _own_statement(frame: Frame, actor: Actor | None) -> bool:
+    """True when the party that will act is the one saying so (a promise or a threat), not a
+    third party speculating about it ("experts warned the junta might use ...")."""
+    if frame.attribution is None:
+        return True
+    speaker = actors.resolve_actor(frame.attribution.text)
+    if actor is None or speaker is None:
+        return any(t.lower_ in ("it", "they", "we", "he", "she") for t in frame.actor_heads)
+    return bool(speaker.country and speaker.country == actor.country)
+
+
+def _promises_and_threats(event_type: str, mode: str | None, fact: str, frame: Frame, actor):
     """PLOVER codes what a party says it will do: a promise is AGREE, a threat is THREATEN."""
-    if fact not in ("future", "hypothetical"):
+    if fact != "future" or not _own_statement(frame, actor):
         return event_type, mode, fact
     pred = frame.light_verb or frame.predicate
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)

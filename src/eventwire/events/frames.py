@@ -275,6 +275,8 @@ def _light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB":
         return head.head  # "came under attack"
+    if noun.dep_ == "pobj" and head.lower_ == "on" and token_lemma(head.head) == "go":
+        return head.head  # "went on strike"
     return None
 
 
@@ -331,7 +333,7 @@ def _fill_roles(frame: Frame) -> None:
         frame.recipient_heads = [frame.assoc_heads.pop(0)]
 
 
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+_TIME_WORDS = {"fire", "shot", "shots", "round", "rounds","monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "morning", "night", "evening", "afternoon", "day", "week", "month", "year", "hour",
                "himself", "herself", "themselves", "itself"}
 
@@ -590,5 +592,8 @@ def _suppress_content(frames: list[Frame]) -> None:
                 break
             host = by_pred.get(tok.i)
             if host is not None and host is not f and host.event_type in _VERBAL_TYPES:
-                f.suppressed = True
+                if token_lemma(host.trigger) == "deny" and f.event_type not in _VERBAL_TYPES:
+                    host.suppressed = True  # "denied that its missiles struck": a negated strike
+                else:
+                    f.suppressed = True
                 break

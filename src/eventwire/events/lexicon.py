@@ -275,6 +275,9 @@ def _objects(tok: Token) -> list[Token]:
         if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
             out.append(c)
             out.extend(x for x in c.children if x.dep_ == "conj")
+            for p in c.children:  # "50 tonnes of medical supplies": the supplies are the object
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(g for g in p.children if g.dep_ == "pobj")
         elif c.dep_ in ("prep", "prt"):
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if tok.dep_ in ("acl", "relcl", "amod"):
