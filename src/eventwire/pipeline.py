@@ -135,7 +135,7 @@ def document_geo_context(doc: Document, spacy_doc: Doc) -> GeoContext:
     """The countries a document is about (most mentioned first) and its dateline."""
     counts: Counter[str] = Counter()
     for ent in spacy_doc.ents:
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP", "ORG"):
             actor = actors.resolve_actor(ent.text)
             if actor is not None and actor.country and len(actor.country) == 3:
                 counts[actor.country] += 1

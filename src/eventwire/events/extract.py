@@ -111,6 +111,10 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
 
     actor = _resolve(frame.actor_heads, ctx)
     recipient = _resolve(frame.recipient_heads, ctx)
+    if (recipient is None or recipient.sector is None) and frame.victims:
+        victim = _resolve(frame.victims, ctx)  # "struck a store, killing 12 people"
+        if victim is not None and victim.sector is not None:
+            recipient = victim
     assoc = [a for a in (_resolve([h], ctx) for h in frame.assoc_heads) if a is not None]
 
     counts = casualties.extract_casualties(text, trigger=trig)
@@ -127,8 +131,6 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
         fact = "historical"
     event_country = location.country if location else None
-    inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
-    inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     fatalities = counts.killed
     cues = (
         lex.cues_in(sent)
@@ -137,6 +139,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     )
     if fatalities is not None and (fatalities.best or 0) > 0:
         cues.add("lethal")
+    actor, recipient = _acled_roles(frame, actor, recipient, cues, sent, ctx)
+    inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
+    inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     event_type, mode = frame.event_type, frame.mode
     if event_type == "AGREE" and mode == "ceasefire" and recipient is None and not assoc:
         event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
@@ -202,8 +207,9 @@ def _promises_and_threats(event_type: str, mode: str | None, fact: str, frame: F
     if fact != "future" or not _own_statement(frame, actor):
         return event_type, mode, fact
     pred = frame.light_verb or frame.predicate
-    conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children)
-                      for c in pred.children)
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children) for c in pred.children
+    )
     said = "reported" if frame.attribution is not None else "asserted"
     if event_type in _THREAT_MODES or (conditional and event_type in _COOPERATIVE | {"MOBILIZE"}):
         return "THREATEN", _THREAT_MODES.get(event_type, "violence" if conditional else None), said
@@ -225,6 +231,44 @@ def _by_who_acts(event_type: str, mode: str | None, actor: Actor | None):
     if event_type == "COERCE" and mode == "restrict" and crowd:
         return "PROTEST", "obstruct"
     return event_type, mode
+
+
+_CROWD_INTER = {7, None}
+
+
+def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx):
+    """ACLED's conventions for demonstrations: the crowd is protesters (6) or rioters (5), and
+    the police that intervene are the second actor even when the sentence's grammar hides them."""
+    if frame.event_type != "PROTEST":
+        if (
+            frame.event_type == "COERCE"
+            and frame.mode == "arrest"
+            and recipient is not None
+            and recipient.inter is None
+            and recipient.sector not in _STATE_SECTORS
+        ):
+            recipient = recipient.model_copy(update={"inter": 7})  # people arrested are civilians
+        return actor, recipient
+    crowd_inter = 5 if frame.mode in ("riot", "vandalize") or "protest_violence" in cues else 6
+    if actor is not None and actor.inter in _CROWD_INTER and actor.sector not in _STATE_SECTORS:
+        actor = actor.model_copy(update={"inter": crowd_inter})
+    elif actor is None:
+        actor = Actor(
+            text="protesters",
+            name="Protesters",
+            country=ctx.geo.countries[0] if ctx.geo.countries else None,
+            sector="CVL",
+            inter=crowd_inter,
+        )
+    if recipient is None and cues & {"intervention", "lethal_force"}:
+        for chunk in sent.noun_chunks:
+            found = actors.resolve_actor(chunk.text)
+            if found is not None and found.sector in ("COP", "MIL") and found.inter == 1:
+                if found.country is None and ctx.geo.countries:
+                    found = found.model_copy(update={"country": ctx.geo.countries[0]})
+                recipient = found
+                break
+    return actor, recipient
 
 
 def _armed_individual(actor: Actor) -> Actor:

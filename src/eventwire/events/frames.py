@@ -27,6 +27,9 @@ from eventwire.resources import read_tsv
 
 _SUBJ = ("nsubj", "csubj")
 _RECIPIENT_PREPS = {"on", "against", "at", "into", "with", "upon", "targeting", "toward", "towards"}
+# verbal and diplomatic events take their counterpart with fewer prepositions ("met with X",
+# "called on X", "appealed to X"), never "at" or "into" (those are places)
+_VERBAL_RECIPIENT_PREPS = {"with", "on", "to", "against"}
 _REL_PRONOUNS = {"that", "which", "who", "whom"}
 _ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
 _PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
@@ -208,15 +211,20 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
         pred = f.predicate
         host = by_pred.get(pred.head.i) if pred.head.i != pred.i else None
         participle = pred.tag_ == "VBG" and pred.dep_ in ("advcl", "conj", "xcomp")
-        agentless = pred.dep_ in _PARTICIPLE_DEPS and not any(
-            c.dep_ in ("nsubj", "agent") for c in pred.children
-        ) and any(c.dep_ == "nsubjpass" for c in pred.children)
+        agentless = (
+            pred.dep_ in _PARTICIPLE_DEPS
+            and not any(c.dep_ in ("nsubj", "agent") for c in pred.children)
+            and any(c.dep_ == "nsubjpass" for c in pred.children)
+        )
         if host is None:  # "..., and the army said 15 militants were killed"
             up = pred.head
             if up.dep_ == "conj" or pred.dep_ == "ccomp":
                 host = by_pred.get(up.head.i) if pred.dep_ == "ccomp" else None
-        if host is not None and host is not f and host.event_type == f.event_type and (
-            participle or agentless
+        if (
+            host is not None
+            and host is not f
+            and host.event_type == f.event_type
+            and (participle or agentless)
         ):
             host.instruments.append(pred)
             host.victims.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubjpass"))
@@ -295,7 +303,7 @@ def _is_anaphoric(noun: Token) -> bool:
 def _fill_roles(frame: Frame) -> None:
     pred = frame.predicate
     if pred.pos_ in ("VERB", "AUX"):
-        actor, recipient = _verb_roles(pred)
+        actor, recipient = _verb_roles(pred, material=frame.quad_class == 4)
         if frame.light_verb is not None:
             n_actor, n_recipient = _noun_roles(frame.trigger)
             actor = actor or n_actor
@@ -319,6 +327,10 @@ def _fill_roles(frame: Frame) -> None:
     if actor is not None:
         frame.actor_heads = [actor]
         frame.assoc_heads = [c for c in actor.children if c.dep_ == "conj"]
+    if recipient is not None and recipient.i in {frame.trigger.i, *(t.i for t in frame.instruments)}:
+        recipient = None  # "signed an agreement": the agreement is the event, not a party
+    if frame.event_type == "MOBILIZE":
+        recipient = None  # the troops deployed are the actor's own
     if recipient is not None and recipient.lower_ in _PRONOUNS:
         recipient = _antecedent(recipient)
     if recipient is not None and _not_a_participant(recipient, frame):
@@ -333,15 +345,55 @@ def _fill_roles(frame: Frame) -> None:
         frame.recipient_heads = [frame.assoc_heads.pop(0)]
 
 
-_TIME_WORDS = {"fire", "shot", "shots", "round", "rounds","monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-               "morning", "night", "evening", "afternoon", "day", "week", "month", "year", "hour",
-               "himself", "herself", "themselves", "itself"}
+_TIME_WORDS = {
+    "fire",
+    "shot",
+    "shots",
+    "round",
+    "rounds",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+}
 
 
 def _is_place(tok: Token) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in (
-        "town", "city", "village", "area", "district", "region", "province", "control", "position",
-        "base", "outpost", "camp", "port", "airport", "hill", "border", "territory", "county",
+        "town",
+        "city",
+        "village",
+        "area",
+        "district",
+        "region",
+        "province",
+        "control",
+        "position",
+        "base",
+        "outpost",
+        "camp",
+        "port",
+        "airport",
+        "hill",
+        "border",
+        "territory",
+        "county",
     )
 
 
@@ -362,7 +414,7 @@ def _antecedent(pron: Token) -> Token | None:
     return None
 
 
-def _verb_roles(pred: Token) -> tuple[Token | None, Token | None]:
+def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token | None]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
     actor = recipient = None
     if passive:
@@ -375,7 +427,8 @@ def _verb_roles(pred: Token) -> tuple[Token | None, Token | None]:
         actor = _subject(pred)
         recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
     if recipient is None or _is_weapon(recipient):
-        recipient = _prep_object(pred, _RECIPIENT_PREPS) or recipient
+        preps = _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS
+        recipient = _prep_object(pred, preps) or recipient
     if recipient is None and pred.dep_ in ("acl", "relcl") and passive is False and actor is None:
         recipient = None
     if passive and recipient is None and pred.dep_ in ("acl", "relcl"):
@@ -450,8 +503,9 @@ def _instrument_owner(inst: Token) -> Token | None:
     if owner is None:
         owner = _nationality_modifier(inst)
     if owner is None:
-        owner = next((c for c in inst.children if c.dep_ in ("compound", "amod", "nmod")
-                      and _names_a_force(c)), None)
+        owner = next(
+            (c for c in inst.children if c.dep_ in ("compound", "amod", "nmod") and _names_a_force(c)), None
+        )
     if owner is None and inst.dep_ in ("dobj", "pobj"):  # "Al-Shabaab claimed the bombing"
         verb = inst.head if inst.dep_ == "dobj" else inst.head.head
         if verb.lemma_.lower() in ("claim", "carry", "conduct", "launch", "stage"):
