@@ -204,6 +204,7 @@ def score_ucdp(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
         tov_pred.append(str(tov) if tov else NONE)
     n = len(rows) or 1
     stated = [i for i, r in enumerate(rows) if r.get("best") and str(r["best"]) in _text(r, "ucdp")]
+    location = _ucdp_locations(rows, preds)
     return {
         "n": len(rows),
         "coverage": round(covered / n, 4),
@@ -217,6 +218,62 @@ def score_ucdp(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
         "n_headline_states_toll": len(stated),
         "type_of_violence_accuracy": accuracy(tov_gold, tov_pred),
         "type_of_violence": prf(tov_gold, tov_pred),
+    } | location
+
+
+_COUNTRY_NAMES = {"Syria": "SYR", "Ukraine": "UKR", "Central African Republic": "CAF"}
+
+
+def _names_its_place(row: dict) -> bool:
+    """True when the headline itself names the coded place (its first word or its province)."""
+    text = _text(row, "ucdp").lower()
+    names = [
+        str(row.get("where_coordinates") or "").split(" ")[0],
+        str(row.get("adm_1") or "")
+        .replace(" province", "")
+        .replace(" governorate", "")
+        .replace(" oblast", ""),
+    ]
+    return any(len(nm) > 3 and nm.lower() in text for nm in names)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _ucdp_locations(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
+    """Place accuracy among headlines that name their place: country, within 25 and 161 km."""
+    from eventwire.resources import read_tsv
+
+    iso = {r["names"].split("|")[0]: r["iso3"] for r in read_tsv("actors_countries.tsv")}
+    iso.update(_COUNTRY_NAMES)
+    n = country_ok = near25 = near161 = 0
+    for row in rows:
+        if not _names_its_place(row) or row.get("latitude") is None:
+            continue
+        n += 1
+        located = [e for e in preds.get(row["_key"], []) if e.location is not None]
+        chosen = main_event([e for e in located if e.location.precision != "country"] or located)
+        loc = chosen.location if chosen else None
+        if loc is None:
+            continue
+        country_ok += loc.country == iso.get(row.get("country"), row.get("country"))
+        if loc.lat is not None:
+            km = _km(row["latitude"], row["longitude"], loc.lat, loc.lon)
+            near25 += km <= 25
+            near161 += km <= 161
+    return {
+        "n_headline_names_place": n,
+        "location_country_accuracy": round(country_ok / max(1, n), 4),
+        "location_within_25km": round(near25 / max(1, n), 4),
+        "location_within_161km": round(near161 / max(1, n), 4),
     }
 
 
@@ -242,9 +299,7 @@ def score_sentences(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
             inter_hits += got == int(gold_acled["interaction"])
         if (row.get("actor") or {}).get("country"):
             country_total += 1
-            country_hits += bool(
-                chosen and chosen.actor and chosen.actor.country == row["actor"]["country"]
-            )
+            country_hits += bool(chosen and chosen.actor and chosen.actor.country == row["actor"]["country"])
         gold_f = (row.get("fatalities") or {}).get("best")
         pred_f = chosen.fatalities.best if chosen and chosen.fatalities else None
         if gold_f is not None or pred_f is not None:
@@ -317,16 +372,12 @@ def _delegate(fmt: str, rows: list[dict], pred_path) -> dict:
 
 def headline_figures(result: dict) -> dict:
     """The scalar figures of a result (what the CI floors and the notes track)."""
-    return {
-        k: v for k, v in result.items() if isinstance(v, int | float) and not isinstance(v, bool)
-    }
+    return {k: v for k, v in result.items() if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
 def render(result: dict) -> str:
     """A readable report of an evaluation result."""
-    lines = [
-        f"gold: {result.get('gold')}  format: {result.get('format')}  split: {result.get('split')}"
-    ]
+    lines = [f"gold: {result.get('gold')}  format: {result.get('format')}  split: {result.get('split')}"]
     for key, value in headline_figures(result).items():
         lines.append(f"  {key:<48} {value}")
     for key in ("event_type", "acled_sub_event_type", "per_class", "type_of_violence"):
@@ -348,9 +399,7 @@ def render(result: dict) -> str:
     if cal:
         lines.append(f"\ncalibration (ECE {cal['ece']}, n={cal['n']}):")
         for b in cal["bins"]:
-            lines.append(
-                f"  {b['bin']}  n={b['n']:<5} conf={b['confidence']:.2f} acc={b['accuracy']:.2f}"
-            )
+            lines.append(f"  {b['bin']}  n={b['n']:<5} conf={b['confidence']:.2f} acc={b['accuracy']:.2f}")
     return "\n".join(lines)
 
 
