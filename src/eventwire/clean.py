@@ -24,6 +24,7 @@ from functools import lru_cache
 from eventwire.language import detect_language
 from eventwire.model import Document, RawDocument
 from eventwire.resources import read_tsv
+from eventwire.truecase import truecase
 
 TITLE_MAX_WORDS = 20
 DATELINE_SEARCH_PARAGRAPHS = 4
@@ -89,6 +90,7 @@ def clean(raw: RawDocument) -> Document:
     paragraphs: list[str] = []
     seen: set[str] = set()
     for line in normalise(raw.text).split("\n"):
+        line = truecase(line)  # "TROOPS KILL 20 IN BANGUI": the parser needs ordinary case
         if not line or _is_boilerplate(line, pats):
             continue
         line = _strip_credit(line, pats)
