@@ -373,8 +373,10 @@ def score_event_location(rows: list[dict]) -> dict:
     annotated event verb overlap the annotated location span? Sentences with no annotated place
     are scored separately (the right answer there is no place)."""
     from eventwire.geo import GeoContext, get_geocoder
+    from eventwire.nlp import get_nlp
 
     geocoder = get_geocoder()
+    nlp = get_nlp()
     with_place = hits = without = abstained = 0
     seen: set[tuple] = set()
     for row in rows:
@@ -394,7 +396,8 @@ def score_event_location(rows: list[dict]) -> dict:
             continue
         seen.add(key)
         text = row["text"]
-        loc = geocoder.event_location(text, (verb["char_start"], verb["char_end"]), GeoContext())
+        ents = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+        loc = geocoder.event_location(text, (verb["char_start"], verb["char_end"]), GeoContext(), ents=ents)
         if not golds:
             without += 1
             abstained += loc is None

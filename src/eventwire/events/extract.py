@@ -239,6 +239,14 @@ _CROWD_INTER = {7, None}
 def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx):
     """ACLED's conventions for demonstrations: the crowd is protesters (6) or rioters (5), and
     the police that intervene are the second actor even when the sentence's grammar hides them."""
+    if frame.event_type == "ASSAULT" and frame.mode == "crowd-control":
+        if (
+            recipient is not None
+            and recipient.inter in _CROWD_INTER
+            and recipient.sector not in _STATE_SECTORS
+        ):
+            recipient = recipient.model_copy(update={"inter": 6})  # the crowd dispersed: protesters
+        return actor, recipient
     if frame.event_type != "PROTEST":
         if (
             frame.event_type == "COERCE"

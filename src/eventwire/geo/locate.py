@@ -35,7 +35,11 @@ NAME_SEQ = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|at|outside|around|inside|into|across|from|towards?|toward|through|"
     r"nearby|between|of|on the outskirts of|outskirts of|north of|south of|east of|west of|"
-    r"northeast of|northwest of|southeast of|southwest of|kilometres? from|km from)\s+(?:the\s+)?)$",
+    r"northeast of|northwest of|southeast of|southwest of|kilometres? from|km from)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|downtown|rural|"
+    r"suburban|coastal|ancient|old|restive|war-torn|besieged|rebel-held|government-held|"
+    r"occupied)\s+)?(?:(?:city|town|village|capital|province|region|district|state) of\s+|"
+    r"capital,?\s+)?)$",
     re.I,
 )
 NEAR_BEFORE = re.compile(
@@ -120,7 +124,28 @@ class Geocoder:
         out: list[PlaceMention] = []
         for m in NAME_SEQ.finditer(text):
             out.extend(self._spot_in(text, m.start(), m.group(0), ents))
-        return out
+        # places the parser finds that the gazetteer lacks (districts, streets, camps) still
+        # say where an event was; they resolve through the places around them
+        for s, e, label in ents:
+            if label in PLACE_LABELS and all(e <= m.start or s >= m.end for m in out):
+                surface = re.sub(r"['’]s$", "", text[s:e].strip())
+                e = s + len(surface)
+                if not surface or not surface[0].isupper() or norm(surface) in _demonyms():
+                    continue
+                before, after = text[max(0, s - 40) : s], text[e : e + 20]
+                out.append(
+                    PlaceMention(
+                        s,
+                        e,
+                        surface,
+                        (),
+                        bool(LOCATIVE_BEFORE.search(before)),
+                        bool(NEAR_BEFORE.search(before)),
+                        bool(REGION_AFTER.match(after)),
+                        label,
+                    )
+                )
+        return sorted(out, key=lambda m: m.start)
 
     def _spot_in(self, text: str, base: int, seq: str, ents) -> list[PlaceMention]:
         words = list(re.finditer(r"\S+", seq))
@@ -131,7 +156,7 @@ class Geocoder:
             for j in range(len(words), i, -1):
                 start = base + words[i].start()
                 end = base + words[j - 1].end()
-                surface = text[start:end].rstrip(".,;:'’")
+                surface = re.sub(r"['’]s$", "", text[start:end].rstrip(".,;:'’"))
                 end = start + len(surface)
                 mention = self._mention(text, start, end, surface, ents)
                 if mention is not None:
@@ -191,7 +216,30 @@ class Geocoder:
             regions = tuple(c for c in cands if c.is_region)
             cands = regions or cands
         ranked = rank(cands, surface, context, hints=hints)
-        return to_location(ranked[0], surface, near=near) if ranked else None
+        if ranked:
+            return to_location(ranked[0], surface, near=near)
+        return self._within(surface, context, hints)
+
+    def _within(self, surface: str, context: GeoContext, hints) -> Location | None:
+        """A place the gazetteer lacks, placed at the nearest named place that contains it."""
+        for h in hints:
+            if not h.candidates:
+                continue
+            outer = self.resolve(h, context)
+            if outer is not None:
+                precision = "region" if outer.precision in ("region", "country") else "town"
+                return outer.model_copy(
+                    update={
+                        "text": surface,
+                        "name": surface,
+                        "geonameid": None,
+                        "feature_code": None,
+                        "admin1": outer.name if outer.precision == "region" else outer.admin1,
+                        "precision": precision if outer.precision != "country" else "country",
+                        "geo_precision": 2 if precision == "town" else 3,
+                    }
+                )
+        return Location(text=surface, name=surface, precision="town", geo_precision=2)
 
     def event_location(
         self, text: str, trigger: tuple[int, int], context: GeoContext, ents=None
@@ -203,8 +251,10 @@ class Geocoder:
         # a country is the event's place only when the text puts the event in it ("in Mali"),
         # not when it is a participant ("Turkey said it killed ...")
         placed = [m for m in mentions if m.locative or m.region_word]
-        sub_national = [m for m in mentions if not any(c.is_country for c in m.candidates)]
-        pool = [m for m in placed if m in sub_national] or placed or sub_national
+        sub_national = [
+            m for m in mentions if m.candidates and not any(c.is_country for c in m.candidates)
+        ]
+        pool = placed or sub_national
         if not pool:
             return None
         anchored = pool
