@@ -23,7 +23,7 @@ test: $(STAMP)
 	VENV=$(VENV) scripts/run-tests
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts
 
 clean:
 	rm -rf $(VENV) eventwire.db build dist src/*.egg-info

@@ -61,11 +61,21 @@ def main() -> None:
     help="Write the output to this file instead of stdout.",
 )
 @click.option("--no-store", is_flag=True, help="Do not write to the store; only print.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run here, or on Dask (a LocalCluster unless --scheduler is given).")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run here, or on Dask (a LocalCluster unless --scheduler is given).",
+)
 @click.option("--scheduler", metavar="ADDRESS", help="Address of a running Dask scheduler.")
-@click.option("--workers", type=int, default=2, show_default=True,
-              help="Worker processes of the LocalCluster (with --engine dask).")
+@click.option(
+    "--workers",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Worker processes of the LocalCluster (with --engine dask).",
+)
 def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -> None:
     """Code articles into events and store them.
 
@@ -83,7 +93,10 @@ def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -
     from eventwire.runner import Engine, code_paths
 
     results: Iterator[CodedDocument] = code_paths(
-        list(paths), published=published, db=None if no_store else db, progress=True,
+        list(paths),
+        published=published,
+        db=None if no_store else db,
+        progress=True,
         engine=Engine(engine, scheduler, workers),
     )
     failed = 0
@@ -117,13 +130,16 @@ def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -
 )
 @click.option("--out", default="-", help="Output file (- for stdout).")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date.")
-@click.option(
-    "--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."
-)
+@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date.")
 @click.option("--country", metavar="ISO3", help="Events located in this country.")
 @click.option("--type", "event_type", metavar="PLOVER", help="Only this PLOVER event type.")
-@click.option("--bbox", type=float, nargs=4, metavar="W S E N",
-              help="Events inside this bounding box (west south east north, degrees).")
+@click.option(
+    "--bbox",
+    type=float,
+    nargs=4,
+    metavar="W S E N",
+    help="Events inside this bounding box (west south east north, degrees).",
+)
 def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
     """Export stored events.
 
@@ -138,8 +154,7 @@ def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
     from eventwire.store import Store
 
     store = Store(db)
-    events = store.events(since=since, until=until, country=country, event_type=event_type,
-                          bbox=bbox or None)
+    events = store.events(since=since, until=until, country=country, event_type=event_type, bbox=bbox or None)
     if fmt == "parquet":
         from eventwire.export.parquet import write_parquet
 
@@ -198,9 +213,7 @@ def ceasefires(db, fmt) -> None:
         for cf in items:
             click.echo(cf.model_dump_json())
     else:
-        click.echo(
-            format_ceasefires_table(items, list(store.events())) if items else "(no ceasefires)"
-        )
+        click.echo(format_ceasefires_table(items, list(store.events())) if items else "(no ceasefires)")
 
 
 @main.command()
@@ -211,9 +224,7 @@ def ceasefires(db, fmt) -> None:
     help="Score these predictions (JSONL from `eventwire code --format jsonl`) "
     "instead of coding the gold texts.",
 )
-@click.option(
-    "--split", type=click.Choice(["dev", "test"]), help="Score only this part of the gold file."
-)
+@click.option("--split", type=click.Choice(["dev", "test"]), help="Score only this part of the gold file.")
 @click.option("--limit", type=int, help="Score only the first N gold items.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 def evaluate(gold, pred, split, limit, as_json) -> None:
@@ -263,8 +274,13 @@ def db() -> None:
 
 
 @db.command()
-@click.option("--db", "url", default=DEFAULT_URL, show_default=True,
-              help="Store URL: a SQLite path or URL, or postgresql://...")
+@click.option(
+    "--db",
+    "url",
+    default=DEFAULT_URL,
+    show_default=True,
+    help="Store URL: a SQLite path or URL, or postgresql://...",
+)
 def upgrade(url) -> None:
     """Apply schema migrations up to the latest revision (safe to run repeatedly).
 

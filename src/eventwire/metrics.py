@@ -46,8 +46,7 @@ def prf(gold: Sequence[str], pred: Sequence[str]) -> dict[str, dict[str, float]]
         for k in ("precision", "recall", "f1")
     } | {"support": support}
     out["weighted avg"] = {
-        k: round(sum(v[k] * v["support"] for v in scored) / support, 4)
-        for k in ("precision", "recall", "f1")
+        k: round(sum(v[k] * v["support"] for v in scored) / support, 4) for k in ("precision", "recall", "f1")
     } | {"support": support}
     return out
 
@@ -59,9 +58,7 @@ def accuracy(gold: Sequence, pred: Sequence) -> float:
     return round(sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold), 4)
 
 
-def confusion(
-    gold: Sequence[str], pred: Sequence[str], worst: int = 5
-) -> dict[str, dict[str, int]]:
+def confusion(gold: Sequence[str], pred: Sequence[str], worst: int = 5) -> dict[str, dict[str, int]]:
     """Confusion rows for the ``worst`` classes by recall: gold label → predicted label counts."""
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     for g, p in zip(gold, pred, strict=True):

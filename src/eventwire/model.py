@@ -62,9 +62,7 @@ class Actor(Record):
 
     text: str
     name: str | None = None
-    country: str | None = Field(
-        default=None, description="ISO 3166 alpha-3, or IGO/NGO/UNO/MNC/IMG/ISM"
-    )
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, or IGO/NGO/UNO/MNC/IMG/ISM")
     sector: str | None = Field(default=None, description="PLOVER sector, e.g. GOV, MIL, REB, CVL")
     inter: int | None = Field(default=None, ge=1, le=8, description="ACLED inter code 1-8")
     wikidata: str | None = None
@@ -213,9 +211,7 @@ class Ceasefire(Record):
     history: list[StatusChange] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)
     sources: list[Evidence] = Field(default_factory=list)
-    event_id: str | None = Field(
-        default=None, description="the AGREE/CONCEDE event that declared it"
-    )
+    event_id: str | None = Field(default=None, description="the AGREE/CONCEDE event that declared it")
 
 
 class CodedDocument(Record):

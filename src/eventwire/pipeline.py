@@ -123,7 +123,8 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
             )
             candidates.extend(code_sentence(sent, k, ctx))
     with timings.stage("assemble"):
-        events = assemble(candidates, resolve_attribution=actors.resolve_actor)
+        dateline = get_geocoder().resolve(doc.dateline.split(",")[0], geo_ctx) if doc.dateline else None
+        events = assemble(candidates, resolve_attribution=actors.resolve_actor, dateline=dateline)
     with timings.stage("ceasefires"):
         ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)
         ceasefires, links = ceasefire.link_events(ceasefires, events)

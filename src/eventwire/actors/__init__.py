@@ -1,10 +1,20 @@
 """Actor resolution: who a phrase names (country, PLOVER sector, ACLED inter code).
 
-Vocabularies are data files (``actors_*.tsv``, ``actors_armed_groups.jsonl``); ``resolve.py``
-applies them; ``patterns.py`` turns them into spaCy EntityRuler patterns.
+Vocabularies are data files (``actors_*.tsv``, ``actors_armed_groups.jsonl``); ``vocab.py``
+loads them; ``resolve.py`` applies them to one phrase; ``mentions.py`` finds actor phrases in
+a sentence; ``fallback.py`` handles misspelt country names and cities; ``patterns.py`` turns
+the vocabularies into spaCy EntityRuler patterns.
 """
 
+from eventwire.actors.mentions import find_actor_mentions
 from eventwire.actors.patterns import entity_patterns
 from eventwire.actors.resolve import Resolution, inter_code, resolve_actor, resolve_actor_detail
 
-__all__ = ["Resolution", "entity_patterns", "inter_code", "resolve_actor", "resolve_actor_detail"]
+__all__ = [
+    "Resolution",
+    "entity_patterns",
+    "find_actor_mentions",
+    "inter_code",
+    "resolve_actor",
+    "resolve_actor_detail",
+]

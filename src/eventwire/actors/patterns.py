@@ -19,12 +19,17 @@ def _pattern(label: str, phrase: str, ent_id: str) -> dict:
 
 
 def entity_patterns() -> list[dict]:
-    """Patterns for armed groups (ORG), countries (GPE) and nationalities (NORP)."""
+    """Patterns for armed groups and organisations (ORG), countries (GPE), nationalities (NORP)."""
     out = []
     for row in read_jsonl("actors_armed_groups.jsonl"):
         for alias in {row["name"], *row["aliases"]}:
             if alias[:1].isupper() or alias.isupper():
                 out.append(_pattern("ORG", alias, row["name"]))
+    for row in read_tsv("actors_organisations.tsv"):
+        names = [n for n in row["names"].split("|") if n]
+        for name in names:
+            if name[:1].isupper():
+                out.append(_pattern("ORG", name, names[0]))
     for row in read_tsv("actors_countries.tsv"):
         for name in filter(None, row["names"].split("|")):
             out.append(_pattern("GPE", name, row["iso3"]))

@@ -58,11 +58,16 @@ NOT_PLACES = frozenset(
     [name.title() for name in (*WEEKDAYS, *MONTHS)] + ["The", "A", "An", "This", "That", "GMT", "UTC"]
 )
 BROKERS = frozenset({"UNO", "IGO", "NGO"})
-PARTICIPLE = re.compile(r"[,\s]+(?:which\s+|that\s+)?(?:(?:was|were|had been|has been)\s+)?"
-                        r"(?:agreed|signed|reached|brokered|mediated|announced|declared|struck)\b",
-                        re.I)
-ANAPHORIC_AREA = re.compile(r"\b(?:in|for|across|throughout|over)\s+the\s+(?:area|region|province|"
-                            r"city|town|enclave|governorate|territory|district)\b|\bthere\b", re.I)
+PARTICIPLE = re.compile(
+    r"[,\s]+(?:which\s+|that\s+)?(?:(?:was|were|had been|has been)\s+)?"
+    r"(?:agreed|signed|reached|brokered|mediated|announced|declared|struck)\b",
+    re.I,
+)
+ANAPHORIC_AREA = re.compile(
+    r"\b(?:in|for|across|throughout|over)\s+the\s+(?:area|region|province|"
+    r"city|town|enclave|governorate|territory|district)\b|\bthere\b",
+    re.I,
+)
 STATE_AREA_WORDS = re.compile(r"\s+(?:province|region|governorate|state|district|city|area)$", re.I)
 
 
@@ -100,7 +105,7 @@ def _area_in(text: str, trigger: Trigger, agree_cues) -> str | None:
     for m in AREA.finditer(text, trigger.end):
         if m.start() - trigger.end > NEAR:
             break
-        between = text[trigger.end:m.start()]
+        between = text[trigger.end : m.start()]
         if any(trigger.end <= c.start() < m.start() for c in agree_cues) or "," in between:
             continue  # "a truce agreed in Moscow": where it was agreed, not where it applies
         place = m.group("place")
@@ -121,16 +126,16 @@ def _duration(text: str, trigger: Trigger) -> float | None:
 def _event_parties(events: Sequence[Event], sentence: Sentence) -> list[Actor]:
     out: list[Actor] = []
     for e in events:
-        if sentence.start <= e.evidence.start < sentence.end and e.event_type in (
-            "AGREE", "CONCEDE", "RETREAT"
-        ) and (e.mode in (None, "ceasefire")):
+        if (
+            sentence.start <= e.evidence.start < sentence.end
+            and e.event_type in ("AGREE", "CONCEDE", "RETREAT")
+            and (e.mode in (None, "ceasefire"))
+        ):
             out.extend(a for a in (e.actor, e.recipient, *e.assoc_actors) if a is not None)
     return out
 
 
-def read_mention(
-    document: Document, sentence: Sentence, events: Sequence[Event]
-) -> Mention | None:
+def read_mention(document: Document, sentence: Sentence, events: Sequence[Event]) -> Mention | None:
     """Read one sentence; None when it names no ceasefire."""
     text = sentence.text
     triggers = find_triggers(text)
@@ -139,12 +144,14 @@ def read_mention(
     trigger = triggers[0]
     found = cues(text)
     roles = {r for r, ms in found.items() if _near(ms, trigger) or r in ("future", "unilateral")}
-    defining_cues = sorted((m for r in DEFINING for m in _near(found.get(r, []), trigger)),
-                           key=lambda m: abs(m.start() - trigger.start))
-    defining = bool(defining_cues) and not _hedged(text, found, min(trigger.start,
-                                                                       defining_cues[0].start()))
-    if "collapse" in roles and (_hedged(text, found, _near(found["collapse"], trigger)[0].start())
-                                or (defining and "agree" in roles)):
+    defining_cues = sorted(
+        (m for r in DEFINING for m in _near(found.get(r, []), trigger)),
+        key=lambda m: abs(m.start() - trigger.start),
+    )
+    defining = bool(defining_cues) and not _hedged(text, found, min(trigger.start, defining_cues[0].start()))
+    if "collapse" in roles and (
+        _hedged(text, found, _near(found["collapse"], trigger)[0].start()) or (defining and "agree" in roles)
+    ):
         roles.discard("collapse")  # "could collapse"; "agreed to end the fighting" is a new deal
     mention = Mention(sentence, trigger, roles, defining)
     mention.mediators, med_spans = P.find_mediators(text)
@@ -153,32 +160,36 @@ def read_mention(
         cleaned = cleaned.replace(span, " " * len(span))
     if defining:
         verb = defining_cues[0]
-        left, right = P.clause_around(cleaned, min(verb.start(), trigger.start),
-                                      max(verb.end(), trigger.end))
+        left, right = P.clause_around(cleaned, min(verb.start(), trigger.start), max(verb.end(), trigger.end))
         clause = cleaned[left:right]
         found_parties = P.find_parties(clause, verb.start() - left, mediators=mention.mediators)
         # the UN and other organisations announce and broker truces; they are not sides to them
         mention.mediators += [a for a in found_parties if a.country in BROKERS]
         mention.parties = [a for a in found_parties if a.country not in BROKERS]
         if len(mention.parties) < (2 if "agree" in roles else 1):
-            extra = [a for a in _event_parties(events, sentence)
-                     if a.country and a.country not in BROKERS]
+            extra = [a for a in _event_parties(events, sentence) if a.country and a.country not in BROKERS]
             mention.parties = P.unique(mention.parties + extra)
         mention.terms = find_terms(text)
     mention.area_text = _area_in(cleaned, trigger, found.get("agree", []) + found.get("declare", []))
-    after = text[trigger.end:trigger.end + NEAR]
+    after = text[trigger.end : trigger.end + NEAR]
     mention.anaphoric_area = mention.area_text is None and bool(ANAPHORIC_AREA.search(after))
     mention.hours = _duration(text, trigger)
     future = "future" in roles
     if "effective" in roles or "extend" in roles:
         cue = _near(found.get("effective", []) + found.get("extend", []), trigger)[0]
         mention.effective_at = cue.start()
-        mention.effective = find_effective(text[cue.start():cue.start() + 90], document.published,
-                                           future=future) if "effective" in roles else None
+        mention.effective = (
+            find_effective(text[cue.start() : cue.start() + 90], document.published, future=future)
+            if "effective" in roles
+            else None
+        )
     if defining and ("agree" in roles or "declare" in roles) and document.published:
         verb = defining_cues[0]
-        days = [d for d in find_days(text[verb.start():verb.start() + 60] if verb else "",
-                                     document.published) if d.date <= document.published]
+        days = [
+            d
+            for d in find_days(text[verb.start() : verb.start() + 60] if verb else "", document.published)
+            if d.date <= document.published
+        ]
         # "the truce agreed in Jeddah" refers to an earlier deal: its date only if the text gives it
         participle = PARTICIPLE.match(text, trigger.end) is not None
         mention.reference = participle
@@ -226,8 +237,9 @@ def conflict_area(events: Sequence[Event], sentence: Sentence | None = None) -> 
     return by_name[min(counts, key=lambda n: (-counts[n], n))] if counts else None
 
 
-def _area_location(area_text: str | None, events: Sequence[Event],
-                   geocode: Geocoder | None) -> Location | None:
+def _area_location(
+    area_text: str | None, events: Sequence[Event], geocode: Geocoder | None
+) -> Location | None:
     if not area_text:
         return None
     if geocode is not None:
@@ -240,8 +252,14 @@ def _area_location(area_text: str | None, events: Sequence[Event],
         if loc and low in (loc.name.lower(), loc.text.lower()):
             return loc
         if loc and loc.admin1 and loc.admin1.lower() == low:
-            return Location(text=area_text, name=loc.admin1, admin1=loc.admin1, country=loc.country,
-                            precision="region", geo_precision=3)
+            return Location(
+                text=area_text,
+                name=loc.admin1,
+                admin1=loc.admin1,
+                country=loc.country,
+                precision="region",
+                geo_precision=3,
+            )
     return None
 
 
@@ -249,8 +267,9 @@ def _evidence(document: Document, s: Sentence) -> Evidence:
     return Evidence(doc_id=document.id, sentence=s.text, start=s.start, end=s.end)
 
 
-def build_ceasefire(document: Document, group: Sequence[Mention], events: Sequence[Event],
-                    geocode: Geocoder | None = None) -> Ceasefire:
+def build_ceasefire(
+    document: Document, group: Sequence[Mention], events: Sequence[Event], geocode: Geocoder | None = None
+) -> Ceasefire:
     """One ceasefire record from the mentions of one document that describe it."""
     parties = P.unique(a for m in group for a in m.parties)
     mediators = P.unique(a for m in group for a in m.mediators)
@@ -262,8 +281,10 @@ def build_ceasefire(document: Document, group: Sequence[Mention], events: Sequen
         # "a cease-fire in the area": the place of the violence told in the same sentence
         # (or, when that sentence has none, of the document's violence)
         anaphoric = [m for m in group if m.anaphoric_area]
-        area = next((a for m in anaphoric if (a := conflict_area(events, m.sentence))),
-                    conflict_area(events) if anaphoric else None)
+        area = next(
+            (a for m in anaphoric if (a := conflict_area(events, m.sentence))),
+            conflict_area(events) if anaphoric else None,
+        )
         area_text = area.text if area else None
     tz = zone_for(area.country, area.admin1) if area else None
     if tz is None and (region := conflict_area(events)) is not None:
@@ -271,9 +292,8 @@ def build_ceasefire(document: Document, group: Sequence[Mention], events: Sequen
     when = next((m for m in group if m.effective), None)
     effective = None
     if when is not None and when.effective is not None:
-        window = when.sentence.text[when.effective_at:when.effective_at + 90]
-        effective = find_effective(window, document.published, area_tz=tz,
-                                   future="future" in when.roles)
+        window = when.sentence.text[when.effective_at : when.effective_at + 90]
+        effective = find_effective(window, document.published, area_tz=tz, future="future" in when.roles)
     hours = next((m.hours for m in group if m.hours), None)
     agreed = min((m.agreed for m in group if m.agreed), default=None)
     if agreed and effective and agreed > effective.value.date():
@@ -291,17 +311,34 @@ def build_ceasefire(document: Document, group: Sequence[Mention], events: Sequen
     kind = group[0].trigger.kind
     if any("unilateral" in m.roles for m in group if m.defining):
         kind = f"unilateral {kind}"
-    anchor = next((e for m in group for e in events if m.defining and e.event_type in (
-        "AGREE", "CONCEDE") and m.sentence.start <= e.evidence.start < m.sentence.end), None)
+    anchor = next(
+        (
+            e
+            for m in group
+            for e in events
+            if m.defining
+            and e.event_type in ("AGREE", "CONCEDE")
+            and m.sentence.start <= e.evidence.start < m.sentence.end
+        ),
+        None,
+    )
     return Ceasefire(
         id=ceasefire_id([P.party_key(a) for a in parties], area_text, agreed),
-        kind=kind, parties=parties, mediators=mediators, agreed=agreed,
+        kind=kind,
+        parties=parties,
+        mediators=mediators,
+        agreed=agreed,
         effective=effective.value if effective else None,
         effective_text=effective.text if effective else None,
-        timezone=effective.timezone if effective else None, ends=ends, duration_hours=hours,
-        area=area, area_text=area_text, terms=[label for _, label in terms],
+        timezone=effective.timezone if effective else None,
+        ends=ends,
+        duration_hours=hours,
+        area=area,
+        area_text=area_text,
+        terms=[label for _, label in terms],
         status=max((h.status for h in history), key=STATUS_RANK.index, default="announced"),
-        history=history, violations=violations,
+        history=history,
+        violations=violations,
         sources=[_evidence(document, m.sentence) for m in group if m.defining]
         or [_evidence(document, group[0].sentence)],
         event_id=anchor.id if anchor else None,
@@ -311,14 +348,17 @@ def build_ceasefire(document: Document, group: Sequence[Mention], events: Sequen
 def _sentence_day(document: Document, m: Mention) -> dt.date | None:
     if document.published is None:
         return None
-    days = [d.date for d in find_days(m.sentence.text, document.published)
-            if d.date <= document.published]
+    days = [d.date for d in find_days(m.sentence.text, document.published) if d.date <= document.published]
     return days[0] if days else document.published
 
 
-def _history(document: Document, group: Sequence[Mention], events: Sequence[Event],
-             effective: When | None,
-             agreed: dt.date | None) -> tuple[list[StatusChange], list[Violation]]:
+def _history(
+    document: Document,
+    group: Sequence[Mention],
+    events: Sequence[Event],
+    effective: When | None,
+    agreed: dt.date | None,
+) -> tuple[list[StatusChange], list[Violation]]:
     history: list[StatusChange] = []
     violations: list[Violation] = []
     published = document.published
@@ -326,23 +366,31 @@ def _history(document: Document, group: Sequence[Mention], events: Sequence[Even
         ev = _evidence(document, m.sentence)
         if m.defining and ({"agree", "declare"} & m.roles) and not (m.reference and not agreed):
             history.append(StatusChange(status="announced", date=agreed or published, evidence=ev))
-        started = effective is not None and published is not None and (
-            effective.value.date() <= published)
+        started = effective is not None and published is not None and (effective.value.date() <= published)
         if ("effective" in m.roles and m.effective and started and "future" not in m.roles) or (
             "hold" in m.roles and effective is not None
         ):
             date = effective.value.date() if effective else published
             history.append(StatusChange(status="in_effect", date=date, evidence=ev))
         if "collapse" in m.roles:
-            history.append(StatusChange(status="collapsed", date=_sentence_day(document, m),
-                                        evidence=ev))
+            history.append(StatusChange(status="collapsed", date=_sentence_day(document, m), evidence=ev))
         if "violate" in m.roles and "accuse" in m.roles:
-            accuse = next((e for e in events if e.event_type == "ACCUSE"
-                           and m.sentence.start <= e.evidence.start < m.sentence.end), None)
-            violations.append(Violation(
-                event_id=accuse.id if accuse else sentence_ref(document.id, m.sentence.start),
-                date=accuse.date if accuse and accuse.date else _sentence_day(document, m),
-                kind="accused_violation", evidence=accuse.evidence if accuse else ev))
+            accuse = next(
+                (
+                    e
+                    for e in events
+                    if e.event_type == "ACCUSE" and m.sentence.start <= e.evidence.start < m.sentence.end
+                ),
+                None,
+            )
+            violations.append(
+                Violation(
+                    event_id=accuse.id if accuse else sentence_ref(document.id, m.sentence.start),
+                    date=accuse.date if accuse and accuse.date else _sentence_day(document, m),
+                    kind="accused_violation",
+                    evidence=accuse.evidence if accuse else ev,
+                )
+            )
     return history, violations
 
 
@@ -353,8 +401,11 @@ def _attach_terms(groups: list[list[Mention]], sentences: Sequence[Sentence]) ->
         terms = find_terms(s.text)
         if not terms:
             continue
-        near = [g for g in groups if any(m.defining and -1 <= k - sentences.index(m.sentence)
-                                         <= TERMS_AFTER for m in g)]
+        near = [
+            g
+            for g in groups
+            if any(m.defining and -1 <= k - sentences.index(m.sentence) <= TERMS_AFTER for m in g)
+        ]
         if not near and not cues(s.text).keys() & {"agree", "declare"}:
             continue
         before = [g for g in groups if g[0].sentence.start <= s.start] or groups
@@ -369,8 +420,11 @@ def detect_ceasefires(
     geocode: Geocoder | None = None,
 ) -> list[Ceasefire]:
     """Ceasefires a document reports (see the module docstring); ``geocode`` places the area."""
-    mentions = [m for s in sorted(sentences, key=lambda s: s.start)
-                if (m := read_mention(document, s, events)) is not None]
+    mentions = [
+        m
+        for s in sorted(sentences, key=lambda s: s.start)
+        if (m := read_mention(document, s, events)) is not None
+    ]
     mentions = [m for m in mentions if m.defining or m.roles - {"hedge", "future"}]
     if not mentions:
         return []

@@ -16,11 +16,13 @@ SENTENCE_PREFIX = "sent:"
 
 def ceasefire_id(party_keys: Iterable[str], area_text: str | None, agreed: dt.date | None) -> str:
     """Stable id from the parties, the area and the agreement date (order and case ignored)."""
-    key = "|".join([
-        ",".join(sorted({k.lower() for k in party_keys})),
-        " ".join((area_text or "").lower().split()),
-        agreed.isoformat() if agreed else "",
-    ])
+    key = "|".join(
+        [
+            ",".join(sorted({k.lower() for k in party_keys})),
+            " ".join((area_text or "").lower().split()),
+            agreed.isoformat() if agreed else "",
+        ]
+    )
     return "cf_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -63,8 +63,11 @@ def in_area(loc: Location | None, cf: Ceasefire) -> bool:
         return loc.country == area.country
     if area.country and loc.country and area.country != loc.country:
         return False
-    if area.admin1 and loc.admin1 and _norm(area.admin1) == _norm(loc.admin1) and (
-        area.precision == "region"
+    if (
+        area.admin1
+        and loc.admin1
+        and _norm(area.admin1) == _norm(loc.admin1)
+        and (area.precision == "region")
     ):
         return True
     if None not in (loc.lat, loc.lon, area.lat, area.lon):
@@ -125,8 +128,7 @@ def classify(event: Event, cf: Ceasefire) -> str | None:
 def _specificity(cf: Ceasefire) -> tuple:
     """Prefer the most recent ceasefire, then the smallest area, for an event that fits two."""
     rank = {"point": 0, "town": 1, "region": 2, "country": 3}
-    return (-(_start(cf) or dt.date.min).toordinal(),
-            rank.get(cf.area.precision, 4) if cf.area else 5, cf.id)
+    return (-(_start(cf) or dt.date.min).toordinal(), rank.get(cf.area.precision, 4) if cf.area else 5, cf.id)
 
 
 def _status_history(cf: Ceasefire, violations: list[Violation]) -> list[StatusChange]:
@@ -171,8 +173,7 @@ def link_events(
         # detection's sentence-only accusations stay; so does all it found when there is no
         # start to check events against (a report that only tells of a breach)
         found: dict[str, Violation] = {
-            v.event_id: v for v in cf.violations
-            if is_sentence_ref(v.event_id) or _start(cf) is None
+            v.event_id: v for v in cf.violations if is_sentence_ref(v.event_id) or _start(cf) is None
         }
         seen_clusters: set[str] = set()
         for e in sorted(events, key=lambda e: e.id):
@@ -184,13 +185,18 @@ def link_events(
             if e.cluster_id:
                 seen_clusters.add(e.cluster_id)
             found[e.id] = Violation(event_id=e.id, date=e.date, kind=kind, evidence=e.evidence)
-        coded_docs = {v.evidence.doc_id for v in found.values()
-                      if v.kind == "accused_violation" and not is_sentence_ref(v.event_id)}
-        found = {k: v for k, v in found.items()  # an accusation a coded event already carries
-                 if not (is_sentence_ref(k) and v.evidence.doc_id in coded_docs)}
+        coded_docs = {
+            v.evidence.doc_id
+            for v in found.values()
+            if v.kind == "accused_violation" and not is_sentence_ref(v.event_id)
+        }
+        found = {
+            k: v
+            for k, v in found.items()  # an accusation a coded event already carries
+            if not (is_sentence_ref(k) and v.evidence.doc_id in coded_docs)
+        }
         violations = sorted(found.values(), key=lambda v: (v.date or dt.date.min, v.event_id))
         history = _status_history(cf, violations)
         status = max((h.status for h in history), key=STATUS_RANK.index, default="announced")
-        out.append(cf.model_copy(update={"violations": violations, "history": history,
-                                         "status": status}))
+        out.append(cf.model_copy(update={"violations": violations, "history": history, "status": status}))
     return out, links

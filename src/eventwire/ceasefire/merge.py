@@ -102,16 +102,17 @@ def _reference_home(cf: Ceasefire, groups: list[list[Ceasefire]]) -> list[Ceasef
     told = _told_on(cf)
     fits = [g for g in groups if all(_parties_fit(cf, o) for o in g)]
     if told is not None:
-        fits = [g for g in fits if all((_start(o) or told) <= told + dt.timedelta(days=1)
-                                       for o in g)]
+        fits = [g for g in fits if all((_start(o) or told) <= told + dt.timedelta(days=1) for o in g)]
     names, keys = _area_names(cf), _keys(cf)
     shared = [g for g in fits if any(names & _area_names(o) or keys & _keys(o) for o in g)]
     for candidates in (shared, fits):
         if len(candidates) == 1:
             return candidates[0]
         if len(candidates) > 1 and told is not None:
-            starts = sorted((max((_start(o) for o in g if _start(o)), default=dt.date.min), n)
-                            for n, g in enumerate(candidates))
+            starts = sorted(
+                (max((_start(o) for o in g if _start(o)), default=dt.date.min), n)
+                for n, g in enumerate(candidates)
+            )
             if starts[-1][0] > starts[-2][0]:
                 return candidates[starts[-1][1]]
             return None
@@ -137,11 +138,17 @@ def reduce_history(history: list[StatusChange]) -> list[StatusChange]:
     """The earliest evidence of each status, in status order (announced → collapsed)."""
     best: dict[str, StatusChange] = {}
     for h in history:
-        key = (h.date or dt.date.max, h.evidence.doc_id if h.evidence else "",
-               h.evidence.start if h.evidence else 0)
+        key = (
+            h.date or dt.date.max,
+            h.evidence.doc_id if h.evidence else "",
+            h.evidence.start if h.evidence else 0,
+        )
         old = best.get(h.status)
-        if old is None or key < (old.date or dt.date.max, old.evidence.doc_id if old.evidence
-                                 else "", old.evidence.start if old.evidence else 0):
+        if old is None or key < (
+            old.date or dt.date.max,
+            old.evidence.doc_id if old.evidence else "",
+            old.evidence.start if old.evidence else 0,
+        ):
             best[h.status] = h
     return [best[s] for s in STATUS_RANK if s in best]
 
@@ -159,31 +166,42 @@ def combine(group: Sequence[Ceasefire]) -> Ceasefire:
     # the area the agreement names, not the places of the breaches later reports tell
     placed = [c for c in group if _defining(c) and (c.area_text or c.area)] or group
     area_text = _most_common([c.area_text for c in placed])
-    area = next((c.area for c in placed if c.area and _area(c) == (area_text or "").lower()),
-                next((c.area for c in placed if c.area), None))
+    area = next(
+        (c.area for c in placed if c.area and _area(c) == (area_text or "").lower()),
+        next((c.area for c in placed if c.area), None),
+    )
     terms = sorted({t for c in group for t in c.terms}, key=lambda t: (t.startswith("extended"), t))
     ends = effective + dt.timedelta(hours=hours) if effective and hours else None
     if ends is not None:
-        ends += dt.timedelta(hours=sum(float(t.split()[2]) for t in terms if t.startswith(
-            "extended by ")))
+        ends += dt.timedelta(hours=sum(float(t.split()[2]) for t in terms if t.startswith("extended by ")))
     if ends is None:
         ends = _most_common([c.ends for c in group])
     history = reduce_history([h for c in group for h in c.history])
     violations: dict[str, Violation] = {}
     for v in sorted((v for c in group for v in c.violations), key=lambda v: v.event_id):
         violations.setdefault(v.event_id, v)
-    sources = sorted({(s.doc_id, s.start): s for c in group for s in c.sources}.values(),
-                     key=lambda s: (s.doc_id, s.start))
+    sources = sorted(
+        {(s.doc_id, s.start): s for c in group for s in c.sources}.values(), key=lambda s: (s.doc_id, s.start)
+    )
     return Ceasefire(
         id=ceasefire_id([party_key(a) for a in parties], area_text, agreed),
         kind=_most_common([c.kind for c in group], "ceasefire"),
-        parties=parties, mediators=mediators, agreed=agreed, effective=effective,
-        effective_text=timed.effective_text, timezone=timed.timezone, ends=ends,
-        duration_hours=hours, area=area, area_text=area_text, terms=terms,
+        parties=parties,
+        mediators=mediators,
+        agreed=agreed,
+        effective=effective,
+        effective_text=timed.effective_text,
+        timezone=timed.timezone,
+        ends=ends,
+        duration_hours=hours,
+        area=area,
+        area_text=area_text,
+        terms=terms,
         status=max((h.status for h in history), key=STATUS_RANK.index, default="announced"),
         history=history,
         violations=sorted(violations.values(), key=lambda v: (v.date or dt.date.min, v.event_id)),
-        sources=sources, event_id=min((c.event_id for c in group if c.event_id), default=None),
+        sources=sources,
+        event_id=min((c.event_id for c in group if c.event_id), default=None),
     )
 
 

@@ -27,10 +27,15 @@ CLAUSE_BREAK = re.compile(
     re.I,
 )
 SPLIT = re.compile(r",\s*|\s+(?:and|&|as well as|along with|together with)\s+|/", re.I)
-BETWEEN = re.compile(r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?=$|[,.;]|\s(?:in|on|at|for|"
-                     r"that|which|to|from|after|over|across|brokered|mediated)\s)", re.I)
-WITH = re.compile(r"\bwith\s+(?P<w>(?:the\s+)?[A-Z][^,;]*?)(?=$|[,.;]|\s(?:in|on|at|for|that|"
-                  r"which|to|from|after|over|across|signed|agreed|brokered)\s)")
+BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?=$|[,.;]|\s(?:in|on|at|for|"
+    r"that|which|to|from|after|over|across|brokered|mediated)\s)",
+    re.I,
+)
+WITH = re.compile(
+    r"\bwith\s+(?P<w>(?:the\s+)?[A-Z][^,;]*?)(?=$|[,.;]|\s(?:in|on|at|for|that|"
+    r"which|to|from|after|over|across|signed|agreed|brokered)\s)"
+)
 Resolver = Callable[[str], Actor | None]
 
 
@@ -101,7 +106,9 @@ def find_mediators(text: str, resolver: Resolver | None = None) -> tuple[list[Ac
 
 
 def find_parties(
-    clause: str, verb_at: int | None, resolver: Resolver | None = None,
+    clause: str,
+    verb_at: int | None,
+    resolver: Resolver | None = None,
     mediators: Iterable[Actor] = (),
 ) -> list[Actor]:
     """Parties a clause names: the subject before ``verb_at``, "between X and Y", "with X".

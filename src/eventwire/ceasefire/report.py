@@ -35,8 +35,9 @@ def format_ceasefires_table(ceasefires: Sequence[Ceasefire], events: Sequence[Ev
     """Each ceasefire with its terms, status history and linked events, in time order."""
     by_id = {e.id: e for e in events}
     blocks = []
-    for cf in sorted(ceasefires, key=lambda c: (c.effective.date() if c.effective else
-                                                c.agreed or dt.date.max, c.id)):
+    for cf in sorted(
+        ceasefires, key=lambda c: (c.effective.date() if c.effective else c.agreed or dt.date.max, c.id)
+    ):
         area = cf.area.name if cf.area else cf.area_text or "?"
         lines = [
             f"{cf.id}  {cf.kind} — {_who(cf.parties)} — {area}  [{cf.status}]",
@@ -50,10 +51,17 @@ def format_ceasefires_table(ceasefires: Sequence[Ceasefire], events: Sequence[Ev
         lines.extend(f"  term: {t}" for t in cf.terms)
         lines.extend(f"  {h.date or '?'}  status → {h.status}" for h in cf.history)
         linked = {v.event_id: v.kind for v in cf.violations}
-        linked.update({e.id: linked.get(e.id, "linked") for e in events
-                       if e.ceasefire_id == cf.id and e.id != cf.event_id})
-        rows = sorted(linked.items(), key=lambda kv: (
-            by_id[kv[0]].date or dt.date.max if kv[0] in by_id else dt.date.max, kv[0]))
+        linked.update(
+            {
+                e.id: linked.get(e.id, "linked")
+                for e in events
+                if e.ceasefire_id == cf.id and e.id != cf.event_id
+            }
+        )
+        rows = sorted(
+            linked.items(),
+            key=lambda kv: (by_id[kv[0]].date or dt.date.max if kv[0] in by_id else dt.date.max, kv[0]),
+        )
         if rows:
             lines.append("  events since it took effect:")
         for event_id, kind in rows:

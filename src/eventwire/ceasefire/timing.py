@@ -40,13 +40,20 @@ UNIT_HOURS = {"hour": 1.0, "day": 24.0, "week": 168.0, "month": 720.0}
 
 DAY_PATTERNS = [
     ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("md", re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?",
-                      re.I)),
-    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
-                      rf"(?:,?\s+(?P<y>20\d\d))?", re.I)),
+    (
+        "md",
+        re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>20\d\d))?", re.I),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})\b"
+            rf"(?:,?\s+(?P<y>20\d\d))?",
+            re.I,
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>night|evening|morning))?\b", re.I)),
-    ("rel", re.compile(r"\b(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|evening))\b",
-                       re.I)),
+    ("rel", re.compile(r"\b(?P<rel>today|tonight|tomorrow|yesterday|this (?:morning|evening))\b", re.I)),
 ]
 
 
@@ -97,8 +104,11 @@ def _clock_patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"\b(?P<word>{words})\b{_TZ}", re.I),
         re.compile(rf"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*{_AMPM}?{_TZ}", re.I),
-        re.compile(r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours?|hrs|h)?\s*"
-                   r"\(?\s*(?P<tz>GMT|UTC|Z|local time|local)\b", re.I),
+        re.compile(
+            r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:hours?|hrs|h)?\s*"
+            r"\(?\s*(?P<tz>GMT|UTC|Z|local time|local)\b",
+            re.I,
+        ),
         re.compile(rf"\b(?P<h>1[0-2]|0?[1-9])\s*{_AMPM}(?!\w){_TZ}", re.I),
     )
 
@@ -127,8 +137,11 @@ def find_clocks(text: str) -> list[Clock]:
                 elif ampm.startswith("a") and hour == 12:
                     hour = 0
             end = m.end() if groups.get("tz") else m.end("word") if groups.get("word") else m.end()
-            found.append(Clock(m.start(), end, hour, minute, _zone_label(groups.get("tz")),
-                               text[m.start():end].strip()))
+            found.append(
+                Clock(
+                    m.start(), end, hour, minute, _zone_label(groups.get("tz")), text[m.start() : end].strip()
+                )
+            )
     return sorted(found, key=lambda c: c.start)
 
 
@@ -170,8 +183,7 @@ def find_days(text: str, published: dt.date, *, future: bool = False) -> list[Da
             if kind == "iso":
                 date = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
             elif kind in ("md", "dm"):
-                date = _with_year(MONTHS[g["mon"].lower().rstrip(".")], int(g["d"]), g["y"],
-                                  published)
+                date = _with_year(MONTHS[g["mon"].lower().rstrip(".")], int(g["d"]), g["y"], published)
             elif kind == "weekday":
                 date = weekday_date(WEEKDAYS[g["wd"].lower()], published, future=future)
                 night = (g.get("part") or "").lower() in ("night", "evening")
@@ -231,7 +243,7 @@ def find_effective(
         day = _nearest_day(days, clock.start, clock.end)
         if day is not None:
             date = day.date
-            words = text[min(clock.start, day.start):max(clock.end, day.end)]
+            words = text[min(clock.start, day.start) : max(clock.end, day.end)]
             if clock.hour == 0 and clock.minute == 0 and day.night:
                 date += dt.timedelta(days=1)  # "midnight on Friday night" ends Friday
         else:
@@ -239,8 +251,7 @@ def find_effective(
             if clock.hour == 0 and clock.minute == 0 and future:
                 date += dt.timedelta(days=1)  # "will take effect at midnight": the coming one
         zone = "UTC" if clock.zone == "UTC" else area_tz
-        value = dt.datetime(date.year, date.month, date.day, clock.hour, clock.minute,
-                            tzinfo=_tzinfo(zone))
+        value = dt.datetime(date.year, date.month, date.day, clock.hour, clock.minute, tzinfo=_tzinfo(zone))
         return When(value, zone if value.tzinfo else None, words.strip())
     if days:
         day = days[0]
@@ -254,7 +265,9 @@ def _duration_pattern() -> re.Pattern[str]:
     num = number_pattern()
     return re.compile(
         rf"(?<![\w-])(?P<n>{num}|a|an|one)[-\s]+(?P<unit>hour|day|week|month)s?(?:[-\s]long)?"
-        r"(?![\w-])", re.I)
+        r"(?![\w-])",
+        re.I,
+    )
 
 
 def find_durations(text: str) -> list[tuple[int, int, float]]:
@@ -267,4 +280,3 @@ def find_durations(text: str) -> list[tuple[int, int, float]]:
             continue
         out.append((m.start(), m.end(), parsed[0] * UNIT_HOURS[m.group("unit").lower()]))
     return out
-

@@ -15,8 +15,17 @@ from eventwire.errors import ResourceError
 from eventwire.resources import read_tsv
 
 ROLES = (
-    "agree", "declare", "unilateral", "effective", "extend", "hold",
-    "violate", "accuse", "collapse", "hedge", "future",
+    "agree",
+    "declare",
+    "unilateral",
+    "effective",
+    "extend",
+    "hold",
+    "violate",
+    "accuse",
+    "collapse",
+    "hedge",
+    "future",
 )
 
 

@@ -28,11 +28,12 @@ _CLAIMANT_SECTORS = {"GOV", "MIL"}
 _ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
 
 
-def assemble(cands: list[Candidate], resolve_attribution) -> list[Event]:
+def assemble(cands: list[Candidate], resolve_attribution, dateline: Location | None = None) -> list[Event]:
     """Turn a document's candidates into its final events (see the module docstring)."""
-    events = [c.event for c in cands]
+    events = _absorb_protest_arrests([c.event for c in cands])
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
+    events = _fill_from_dateline(events, dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
 
@@ -103,6 +104,47 @@ def _parties(event: Event) -> frozenset[str]:
 
 
 _DIPLOMATIC = {"AGREE", "CONSULT", "CONCEDE"}
+_PROTEST_SUBTYPES = {"Protest with intervention", "Excessive force against protesters"}
+
+
+def _absorb_protest_arrests(events: list[Event]) -> list[Event]:
+    """Police dispersing a protest and arresting protesters is one ACLED event, not two."""
+    out = []
+    for e in events:
+        host = next(
+            (
+                h
+                for h in out
+                if h.evidence.start == e.evidence.start
+                and h.acled
+                and h.acled.sub_event_type in _PROTEST_SUBTYPES
+            ),
+            None,
+        )
+        if (
+            host is not None
+            and e.event_type == "COERCE"
+            and e.mode == "arrest"
+            and e.acled
+            and e.acled.sub_event_type in _PROTEST_SUBTYPES
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _fill_from_dateline(events: list[Event], dateline: Location | None) -> list[Event]:
+    """A local report's unplaced violence or protest happened where it was filed ("BELGRADE,
+    Serbia (AP) —"): the dateline place, marked as less precise than a place in the sentence."""
+    if dateline is None:
+        return events
+    placed = dateline.model_copy(update={"geo_precision": max(2, dateline.geo_precision)})
+    return [
+        e.model_copy(update={"location": placed})
+        if e.location is None and e.quad_class == 4 and e.event_type != "SANCTION"
+        else e
+        for e in events
+    ]
 
 
 def _fill_related_locations(events: list[Event]) -> list[Event]:

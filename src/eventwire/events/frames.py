@@ -437,7 +437,7 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
 
 
 def _is_weapon(tok: Token) -> bool:
-    cue = Lexicon.load().weapon_cue([tok])
+    cue = Lexicon.load().weapon_cue(list(noun_phrase(tok)))
     return cue is not None and not cue.agent
 
 

@@ -18,7 +18,16 @@ FORMATS = ("table", "jsonl", "csv")
 EXPORT_FORMATS = ("jsonl", "csv", "acled", "ucdp", "geojson", "parquet", "table")
 
 __all__ = [
-    "EXPORT_FORMATS", "FORMATS", "csv_columns", "event_json", "flatten", "format_event",
-    "format_table", "write_acled_csv", "write_csv", "write_geojson", "write_jsonl",
+    "EXPORT_FORMATS",
+    "FORMATS",
+    "csv_columns",
+    "event_json",
+    "flatten",
+    "format_event",
+    "format_table",
+    "write_acled_csv",
+    "write_csv",
+    "write_geojson",
+    "write_jsonl",
     "write_ucdp_csv",
 ]

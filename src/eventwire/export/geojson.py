@@ -15,9 +15,12 @@ def feature(event: Event) -> dict | None:
     if loc is None or loc.lat is None or loc.lon is None:
         return None
     props = flatten(event.model_dump(mode="json"))
-    return {"type": "Feature", "id": event.id,
-            "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-            "properties": props}
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+        "properties": props,
+    }
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:

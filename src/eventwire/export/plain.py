@@ -113,10 +113,7 @@ def format_event(e: Event, width: int = 100) -> str:
             else (f"{f.best} [{f.low}–{f.high}]")
         )
     head = f"{_who(e.actor)} → {what} → {_who(e.recipient)}"
-    facts = (
-        f"where: {where} · when: {when} · killed: {killed}"
-        f" · {e.factuality} · conf {e.confidence:.2f}"
-    )
+    facts = f"where: {where} · when: {when} · killed: {killed} · {e.factuality} · conf {e.confidence:.2f}"
     if e.attributed_to:
         facts += f" · per {e.attributed_to}"
     quote = textwrap.shorten(e.evidence.sentence, width=max(40, width - 6), placeholder=" …")

@@ -14,10 +14,29 @@ from typing import TextIO
 from eventwire.model import Event
 
 COLUMNS = [
-    "id", "year", "type_of_violence", "side_a", "side_b", "source_article", "source_office",
-    "source_date", "source_headline", "where_prec", "where_coordinates", "where_description",
-    "adm_1", "adm_2", "latitude", "longitude", "country", "date_prec", "date_start", "date_end",
-    "best", "high", "low",
+    "id",
+    "year",
+    "type_of_violence",
+    "side_a",
+    "side_b",
+    "source_article",
+    "source_office",
+    "source_date",
+    "source_headline",
+    "where_prec",
+    "where_coordinates",
+    "where_description",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "country",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "best",
+    "high",
+    "low",
 ]
 WHERE_PREC = {"point": 1, "town": 1, "region": 4, "country": 6}
 DATE_PREC = {"day": 1, "week": 2, "month": 3, "year": 4}

@@ -251,9 +251,7 @@ class Geocoder:
         # a country is the event's place only when the text puts the event in it ("in Mali"),
         # not when it is a participant ("Turkey said it killed ...")
         placed = [m for m in mentions if m.locative or m.region_word]
-        sub_national = [
-            m for m in mentions if m.candidates and not any(c.is_country for c in m.candidates)
-        ]
+        sub_national = [m for m in mentions if m.candidates and not any(c.is_country for c in m.candidates)]
         pool = placed or sub_national
         if not pool:
             return None

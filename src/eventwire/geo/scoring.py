@@ -19,7 +19,7 @@ OTHER_COUNTRY = 1.5
 SAME_REGION_HINT = 3.0
 SAME_COUNTRY_HINT = 1.5
 PRIMARY_NAME = 1.0
-REGION_FEATURE = 0.5
+REGION_FEATURE = -0.5  # "in Nairobi" is the town, unless the text says "region"
 
 
 def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
