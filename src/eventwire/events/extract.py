@@ -49,6 +49,7 @@ class Candidate:
     weapon: str | None
     cues: set[str]
     subordinate_to: int | None = None  # index in the sentence's candidates of the main event
+    coordinate_to: int | None = None  # a frame this one is coordinated with ("X and Y")
     date_inherited: bool = False
 
 
@@ -96,8 +97,9 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
     for frame in frames:
         cand = _code_frame(frame, sent, index, ctx, lex)
         mark = next((c for c in frame.predicate.children if c.dep_ == "mark"), None)
-        if mark is not None and mark.lower_ in _SUBORDINATE_BEFORE:
-            cand.subordinate_to = pred_index.get(frame.predicate.head.i)
+        cand.subordinate_to, cand.coordinate_to = _governing_frame(frame, pred_index)
+        if mark is None or mark.lower_ not in _SUBORDINATE_BEFORE:
+            cand.subordinate_to = None
         out.append(cand)
     _inherit_subordinate_dates(out)
     return out
@@ -341,14 +343,35 @@ def _is_historical(edate: EventDate, published: dt.date | None) -> bool:
     return (published - edate.date).days > 365
 
 
+def _governing_frame(frame: Frame, pred_index: dict[int, int]) -> tuple[int | None, int | None]:
+    """The nearest frame above this one in the parse, as (that frame, or None if coordinated)."""
+    tok = frame.predicate
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None, None
+        dep, tok = tok.dep_, tok.head
+        if tok.i in pred_index:
+            return pred_index[tok.i], (pred_index[tok.i] if dep == "conj" else None)
+    return None, None
+
+
 def _inherit_subordinate_dates(cands: list[Candidate]) -> None:
-    """'... on Sunday after airstrikes killed 34': the airstrikes were on or before that Sunday."""
+    """'fired tear gas late Saturday and detained 31': the detentions share Saturday; '... on
+    Sunday after airstrikes killed 34': the airstrikes were on or before that Sunday (week)."""
     for cand in cands:
-        if cand.subordinate_to is None or cand.event.date_text:
+        if cand.event.date_text:
             continue
-        main = cands[cand.subordinate_to].event
-        if main.date is not None and main.date_text:
-            cand.event = cand.event.model_copy(
-                update={"date": main.date, "date_precision": "week", "date_text": main.date_text}
-            )
-            cand.date_inherited = True
+        link = cand.coordinate_to if cand.coordinate_to is not None else cand.subordinate_to
+        if link is None:
+            continue
+        main = cands[link].event
+        if main.date is None or not main.date_text:
+            dated = [c.event for c in cands if c.event.date_text and c.event.date]
+            if not dated:
+                continue
+            main = dated[0]
+        precision = main.date_precision if cand.coordinate_to is not None else "week"
+        cand.event = cand.event.model_copy(
+            update={"date": main.date, "date_precision": precision, "date_text": main.date_text}
+        )
+        cand.date_inherited = True

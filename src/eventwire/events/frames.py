@@ -143,6 +143,13 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         generic = frame.mode in (None, "firearms")
         if frame.event_type == "ASSAULT" and generic and frame.weapon is not None:
             frame.mode = frame.weapon.mode
+    for frame in frames:
+        if (
+            frame.event_type in ("AGREE", "CONCEDE")
+            and frame.mode is None
+            and any(t.lemma_.lower() in _CEASEFIRE_WORDS for t in frame.predicate.subtree)
+        ):
+            frame.mode, frame.cameo = "ceasefire", "0871"
     _modal_demands(frames)
     _assign_tokens(frames, sent)
     _suppress_content(frames)
@@ -345,6 +352,7 @@ def _fill_roles(frame: Frame) -> None:
         frame.recipient_heads = [frame.assoc_heads.pop(0)]
 
 
+_CEASEFIRE_WORDS = {"ceasefire", "cease", "truce", "armistice"}
 _TIME_WORDS = {
     "fire",
     "shot",
@@ -401,6 +409,8 @@ def _not_a_participant(tok: Token, frame: Frame) -> bool:
     """Dates, places taken, reflexives and weapons are not recipients ("fired mortars at X")."""
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lower_ in _TIME_WORDS:
         return True
+    if any(r.pos in ("NOUN", "ANY") for r in Lexicon.load().triggers_for(token_lemma(tok))):
+        return True  # "signed an agreement", "held talks": the event itself, not a party
     if frame.event_type == "ASSAULT" and _is_place(tok) and tok.dep_ == "dobj":
         return True
     return frame.event_type == "ASSAULT" and _is_instrument(tok, frame)
