@@ -1,10 +1,11 @@
 """Cleaning: from a scraped article to the plain text every offset refers to.
 
-Removes page boilerplate (data/boilerplate.tsv), photo credits and repeated paragraphs (a photo
-caption printed twice keeps one copy: it can carry facts such as where talks were held), takes a
-headline as the title, and strips the wire dateline (data/datelines.tsv), keeping its place and
-publisher as metadata. Evidence offsets of every later stage index ``Document.text``, so this is
-the only stage that changes the text.
+Removes page boilerplate, photo credits (data/boilerplate.tsv) and repeated paragraphs (a photo
+caption printed twice keeps one copy, without its credit, moved after the story), takes a headline
+as the title, and strips the wire dateline (data/datelines.tsv), keeping its
+place and publisher as metadata. Evidence offsets of every later stage index ``Document.text``,
+so this is the only stage that changes the text: paragraphs are joined by a blank line, quotes
+are straight and spaces single, and the same input always gives the same text.
 
 Example:
     >>> raw = RawDocument(text="BEIRUT (Reuters) - A blast hit the port.", raw_sha256="ab" * 32)
@@ -21,55 +22,195 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.language import detect_language
+from eventwire.language import CERTAIN, detect_language
 from eventwire.model import Document, RawDocument
 from eventwire.resources import read_tsv
 from eventwire.truecase import truecase
 
 TITLE_MAX_WORDS = 20
-DATELINE_SEARCH_PARAGRAPHS = 4
+TITLE_MAX_CHARS = 160
+DATELINE_SEARCH_PARAGRAPHS = 3
+# A line of a hard-wrapped paragraph is at least this share of the block's longest line.
+WRAP_SHARE = 0.7
+# {place} in data/datelines.tsv: capitalised words, small particles between them, commas between
+# parts. Every word capitalised, so "On Thursday, the Court (ECJ) -" is not read as a dateline.
+PLACE = (
+    r"(?P<place>[A-Z][A-Za-z.'-]*(?:(?:,\s+|\s+(?:(?:es|de|del|da|do|al|el|la|le|du|of|upon) )?)"
+    r"[A-Z][A-Za-z.'-]*){0,5})"
+)
+# Small words of place names that stay lower case inside a name.
+_PARTICLES = frozenset({"es", "de", "del", "da", "do", "au", "aux", "du", "la", "le", "sur", "of", "upon"})
+# The publisher column value meaning "the agency named in the pattern's ``wire`` group".
+AS_WRITTEN = "*"
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                         "\u2032": "'", "\u2033": '"'})  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
+_DATE_LINE = re.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<m1>[a-z]{3})[a-z]*\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]{3})[a-z]*\.?,?)"
+    r"\s+(?P<y>(?:19|20)\d\d)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class _Patterns:
+    """Compiled rules of data/boilerplate.tsv and data/datelines.tsv."""
+
     lines: tuple[re.Pattern[str], ...]
-    tails: tuple[re.Pattern[str], ...]
+    captions: tuple[re.Pattern[str], ...]
     datelines: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    lines, tails = [], []
+    lines, captions = [], []
     for row in read_tsv("boilerplate.tsv"):
         if row["scope"] == "line":
             lines.append(re.compile(rf"(?:{row['pattern']})[\s.:!|]*", re.I))
         else:
-            tails.append(re.compile(row["pattern"], re.I))
-    datelines = tuple((r["publisher"], re.compile(r["pattern"])) for r in read_tsv("datelines.tsv"))
-    return _Patterns(tuple(lines), tuple(tails), datelines)
+            captions.append(re.compile(rf"(?:{row['pattern']})\W*$", re.I))
+    datelines = tuple(
+        (r["publisher"], re.compile(r["pattern"].replace("{place}", PLACE)))
+        for r in read_tsv("datelines.tsv")
+    )
+    return _Patterns(tuple(lines), tuple(captions), datelines)
 
 
 def normalise(text: str) -> str:
-    """Unicode NFC, plain spaces, no zero-width characters, Unix newlines, trimmed lines."""
+    """Unicode NFC, straight quotes, plain single spaces, no zero-width characters, Unix newlines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
-    text = re.sub(r"[\u00a0\u2007\u202f\t]", " ", text)
+    text = text.translate(_QUOTES)
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    text = re.sub(r"[\u00a0\u2002-\u200a\u202f\u205f\u3000\t\f\v]", " ", text)
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 
 
-def _is_boilerplate(line: str, pats: _Patterns) -> bool:
-    return any(p.fullmatch(line) for p in pats.lines)
+def paragraphs_of(text: str) -> list[str]:
+    """Paragraphs of normalised text: blank lines separate them; a line break inside a block
+    separates them too, unless the block is hard-wrapped prose (then its lines are rejoined)."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line]
+        if not lines:
+            continue
+        longest = max(len(line) for line in lines)
+        current = lines[0]
+        for prev, line in zip(lines, lines[1:], strict=False):
+            wrapped = len(lines) >= 3 and len(prev) >= WRAP_SHARE * longest and longest <= 100
+            continues = line[0].islower() or (line[0].isdigit() and not prev[-1:].isdigit())
+            if not _SENTENCE_END.search(prev) and (wrapped or continues):
+                current += " " + line
+            else:
+                out.append(current)
+                current = line
+        out.append(current)
+    return out
 
 
-def _strip_credit(line: str, pats: _Patterns) -> str:
-    for p in pats.tails:
-        line = p.sub("", line).rstrip()
+def is_boilerplate(line: str) -> bool:
+    """True for a page-furniture line (ads, share buttons, bylines, credits, date stamps)."""
+    return any(p.fullmatch(line) for p in _patterns().lines)
+
+
+def strip_credit(line: str) -> str:
+    """A caption without its photo credit ("... in Moscow. Photo by X/EPA-EFE" → "... in Moscow.")."""
+    for pattern in _patterns().captions:
+        line = pattern.sub("", line).rstrip()
     return line
 
 
-def _looks_like_title(line: str) -> bool:
+def is_caption(line: str) -> bool:
+    """True for a photo caption: a paragraph that ends with a photo credit."""
+    return any(p.search(line) for p in _patterns().captions)
+
+
+def date_line(line: str) -> dt.date | None:
+    """The date of a line that is only a date ("Wednesday, January 23, 2019"), else None."""
+    m = _DATE_LINE.fullmatch(line.strip(" .,|"))
+    if m is None:
+        return None
+    month = _MONTHS.get((m["m1"] or m["m2"] or "").lower())
+    try:
+        return dt.date(int(m["y"]), month, int(m["d1"] or m["d2"])) if month else None
+    except ValueError:
+        return None
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: a few words, no final period, not all lower case."""
     words = line.split()
-    return 0 < len(words) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ";", ",", '?"'))
+    return (
+        0 < len(words) <= TITLE_MAX_WORDS
+        and len(line) <= TITLE_MAX_CHARS
+        and not line.endswith((".", ":", ";", ",", '."'))
+        and line[0].isupper()
+    )
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).lower().strip()
+
+
+def body_paragraphs(text: str) -> tuple[list[str], dt.date | None]:
+    """Paragraphs without boilerplate and repeats, captions last; and a date found on a date line."""
+    kept: list[str] = []
+    captions: list[str] = []
+    seen: set[str] = set()
+    stamp: dt.date | None = None
+    for para in paragraphs_of(normalise(text)):
+        para = truecase(para)  # "TROOPS KILL 20 IN BANGUI": the parser needs ordinary case
+        found = date_line(para)
+        if found is not None:
+            stamp = stamp or found
+            continue
+        if is_boilerplate(para):
+            continue
+        target = kept
+        if is_caption(para):
+            # One copy of a caption stays, without its credit: it can hold facts the story does
+            # not repeat (where talks were held); the event stage merges what it retells, and
+            # the repeated copy is dropped as a repeat below. It goes after the story, so the
+            # text opens with the story's lead sentence, as the wire wrote it.
+            para, target = strip_credit(para), captions
+            if not para:
+                continue
+        key = _key(para)
+        if key and key not in seen:
+            seen.add(key)
+            target.append(para)
+    return kept + captions, stamp
+
+
+def _place(raw: str | None) -> str | None:
+    """Dateline place in ordinary case, without the country or state: "KYIV, Ukraine" → "Kyiv"."""
+    if not raw:
+        return None
+    place = raw.strip(" ,").split(",")[0].strip()
+    return (_titlecase(place) if place.isupper() else place) or None
+
+
+def _titlecase(name: str) -> str:
+    """ "PORT-AU-PRINCE" → "Port-au-Prince", "DAR ES SALAAM" → "Dar es Salaam"."""
+    words = re.split(r"([ -])", name.lower())
+    out = [w if k and w in _PARTICLES else w[:1].upper() + w[1:] for k, w in enumerate(words)]
+    return "".join(out)
+
+
+def strip_dateline(para: str) -> tuple[str | None, str | None, str] | None:
+    """(publisher, place, rest) when ``para`` opens with a wire dateline, else None."""
+    for publisher, pattern in _patterns().datelines:
+        m = pattern.match(para)
+        if m is None or not para[m.end() :].strip():
+            continue
+        groups = m.groupdict()
+        wire = groups.get("wire") if publisher == AS_WRITTEN else publisher
+        return (wire or None), _place(groups.get("place")), para[m.end() :].lstrip()
+    return None
 
 
 def clean(raw: RawDocument) -> Document:
@@ -82,70 +223,44 @@ def clean(raw: RawDocument) -> Document:
         published=raw.published,
         raw_sha256=raw.raw_sha256,
         source=raw.source,
-        ingested_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
     )
     if raw.error:
-        return base.model_copy(update={"status": "failed", "error": raw.error})
-    pats = _patterns()
-    paragraphs: list[str] = []
-    seen: set[str] = set()
-    for line in normalise(raw.text).split("\n"):
-        line = truecase(line)  # "TROOPS KILL 20 IN BANGUI": the parser needs ordinary case
-        if not line or _is_boilerplate(line, pats):
-            continue
-        line = _strip_credit(line, pats)
-        key = re.sub(r"\W+", " ", line).lower().strip()
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        paragraphs.append(line)
+        return base.model_copy(update={"status": "failed", "error": raw.error, "text": ""})
+    paragraphs, stamp = body_paragraphs(raw.text)
 
-    title = raw.title
-    if paragraphs and _looks_like_title(paragraphs[0]) and len(paragraphs) > 1:
-        if title is None or paragraphs[0].strip().lower() == title.strip().lower():
-            title = paragraphs.pop(0)
-    elif paragraphs and title and paragraphs[0].strip().lower() == title.strip().lower():
-        paragraphs.pop(0)
+    title = normalise(raw.title).replace("\n", " ") if raw.title else None
+    if paragraphs and title and _key(paragraphs[0]) == _key(title):
+        paragraphs.pop(0)  # the page repeats its headline above the story
+    elif (
+        title is None
+        and len(paragraphs) > 1
+        and looks_like_title(paragraphs[0])
+        and strip_dateline(paragraphs[0]) is None  # a dateline on its own line is not a headline
+    ):
+        title = paragraphs.pop(0)
 
     publisher, dateline = raw.publisher, None
     for k, para in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
-        found = _dateline(para, pats)
+        found = strip_dateline(para)
         if found is not None:
-            wire, place, rest = found
+            wire, dateline, paragraphs[k] = found
             publisher = publisher or wire
-            dateline = place
-            paragraphs[k] = rest
             break
 
     text = "\n\n".join(p for p in paragraphs if p)
-    update = {"title": title, "publisher": publisher, "dateline": dateline, "text": text}
+    update = {
+        "title": title,
+        "publisher": publisher,
+        "dateline": dateline,
+        "text": text,
+        "published": raw.published or stamp,
+    }
     if not text.strip():
-        return base.model_copy(
-            update=update
-            | {
-                "status": "failed",
-                "error": "E101: document has no text after cleaning",
-            }
-        )
-    language, certain = detect_language(text)
+        error = "E101: document has no text after cleaning"
+        return base.model_copy(update=update | {"status": "failed", "error": error})
+    language, confidence = detect_language(text)
     update["language"] = language
-    if language != "en" and certain:
-        return base.model_copy(
-            update=update
-            | {
-                "status": "skipped",
-                "error": f"E105: document language is {language!r}; eventwire codes English",
-            }
-        )
+    if language != "en" and confidence >= CERTAIN:
+        error = f"E105: document language is {language!r}, eventwire codes English"
+        return base.model_copy(update=update | {"status": "skipped", "error": error})
     return base.model_copy(update=update)
-
-
-def _dateline(para: str, pats: _Patterns) -> tuple[str | None, str | None, str] | None:
-    for publisher, pattern in pats.datelines:
-        m = pattern.match(para)
-        if m is None or not para[m.end() :].strip():
-            continue
-        place = m.groupdict().get("place")
-        place = place.strip(" ,").title() if place and place.isupper() else (place or None)
-        return (publisher or None), place, para[m.end() :]
-    return None

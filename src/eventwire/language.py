@@ -1,7 +1,11 @@
 """Language identification (py3langid ships its model: nothing is downloaded).
 
+The model is loaded on the first call, not at import. Texts too short to judge are taken as
+English with confidence 0, so a one-line document is never skipped on a guess.
+
 Example:
-    >>> detect_language("Drone strikes killed 21 soldiers in Idlib on Friday.")[0]
+    >>> lang, confidence = detect_language("Drone strikes killed 21 soldiers in Idlib on Friday.")
+    >>> lang
     'en'
 """
 
@@ -11,7 +15,8 @@ import math
 from functools import lru_cache
 
 MIN_CHARS = 40  # shorter texts are not judged: too little evidence
-CERTAIN = 0.9
+SAMPLE_CHARS = 5000  # the opening of a long text is enough, and keeps the call fast
+CERTAIN = 0.9  # a non-English call at or above this probability skips the document
 
 
 @lru_cache(maxsize=1)
@@ -21,11 +26,11 @@ def _identifier():
     return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str) -> tuple[str, bool]:
-    """ISO 639-1 code of the text's language and whether the call is confident."""
-    sample = text[:5000]
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the text's language and the probability of that call (0-1)."""
+    sample = text[:SAMPLE_CHARS]
     if len(sample.strip()) < MIN_CHARS:
-        return "en", False
+        return "en", 0.0
     lang, prob = _identifier().classify(sample)
-    prob = float(prob) if not math.isnan(prob) else 0.0
-    return lang, prob >= CERTAIN
+    prob = float(prob)
+    return str(lang), (prob if not math.isnan(prob) else 0.0)

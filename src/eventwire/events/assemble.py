@@ -104,6 +104,7 @@ def _parties(event: Event) -> frozenset[str]:
 
 
 _DIPLOMATIC = {"AGREE", "CONSULT", "CONCEDE"}
+_DISTINCT_MODES = {"abduct", "sexual", "crowd-control", "torture", "seize", "arrest"}
 _PROTEST_SUBTYPES = {"Protest with intervention", "Excessive force against protesters"}
 
 
@@ -182,6 +183,8 @@ def _compatible(a: Event, b: Event) -> bool:
     """True when two events of one document can be the same happening."""
     if a.event_type != b.event_type or a.factuality != b.factuality:
         return False
+    if (a.mode in _DISTINCT_MODES or b.mode in _DISTINCT_MODES) and a.mode != b.mode:
+        return False  # a kidnapping and a killing in one story are two events
     if a.evidence.start == b.evidence.start:
         return False  # two events of one sentence were kept apart on purpose
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):

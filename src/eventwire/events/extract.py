@@ -249,6 +249,10 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
         ):
             recipient = recipient.model_copy(update={"inter": 6})  # the crowd dispersed: protesters
         return actor, recipient
+    if frame.event_type == "ASSAULT" and "protest" in cues and recipient is not None and (
+        recipient.inter == 7 and recipient.sector not in _STATE_SECTORS
+    ):
+        recipient = recipient.model_copy(update={"inter": 6})  # "fired on workers protesting"
     if frame.event_type != "PROTEST":
         if (
             frame.event_type == "COERCE"

@@ -151,10 +151,12 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         ):
             frame.mode, frame.cameo = "ceasefire", "0871"
     _modal_demands(frames)
-    _assign_tokens(frames, sent)
     _suppress_content(frames)
     _suppress_purposes(frames)
-    return [f for f in frames if not f.suppressed]
+    _suppress_descriptions(frames)
+    kept = [f for f in frames if not f.suppressed]
+    _assign_tokens(kept, sent)  # after suppression: a dropped frame's words serve its host
+    return kept
 
 
 def noun_phrase(tok: Token) -> Span:
@@ -638,6 +640,16 @@ def _suppress_purposes(frames: list[Frame]) -> None:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
         host = anchors.get(pred.head.i)
         if infinitive and pred.dep_ in ("advcl", "xcomp", "acl") and host is not None and host is not f:
+            f.suppressed = True
+
+
+def _suppress_descriptions(frames: list[Frame]) -> None:
+    """'opened fire on workers protesting unpaid wages': the protest describes the victims of
+    the shooting; ACLED codes one event (excessive force against protesters), not two."""
+    participants = {t.i for f in frames for t in (*f.actor_heads, *f.recipient_heads)}
+    for f in frames:
+        pred = f.light_verb or f.predicate
+        if pred.dep_ in ("acl", "relcl") and pred.head.i in participants and pred.tag_ == "VBG":
             f.suppressed = True
 
 

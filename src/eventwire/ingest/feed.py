@@ -83,6 +83,7 @@ def read(data: bytes, source: str, published: dt.date | None = None) -> Iterator
         )
     if broken:
         # The items before the break were read; say that the rest of the feed could not be.
-        err = MalformedInput(f"feed is malformed after item {len(parsed.entries)}: "
-                             f"{parsed.get('bozo_exception')}")
+        err = MalformedInput(
+            f"feed is malformed after item {len(parsed.entries)}: {parsed.get('bozo_exception')}"
+        )
         yield RawDocument(text="", raw_sha256=sha256(data), source=source, error=str(err))

@@ -100,7 +100,7 @@ def read_page(
     yield RawDocument(
         text=found["text"],
         raw_sha256=sha256(data),
-        url=found["url"],
+        url=url or found["url"],  # the archive's target URI is where the page was fetched
         title=found["title"],
         publisher=found["publisher"],
         published=found["published"] or published,
