@@ -49,6 +49,9 @@ def test_real_upi_example():
         ("SEOUL, May 2 (Yonhap) -- The North fired a missile.", "Yonhap", "Seoul", "The North"),
         ("Khartoum, Sudan – Fighting resumed on Sunday.", None, "Khartoum", "Fighting"),
         ("MOSCOW, March 6. /TASS/. Russia said the talks went well.", "TASS", "Moscow", "Russia"),
+        ("(Reuters) - Ukraine said it downed 20 drones.", "Reuters", None, "Ukraine"),
+        ("LONDON/PARIS (Reuters) - Britain and France said.", "Reuters", "London", "Britain"),
+        ("Dar es Salaam (AFP) - Police fired tear gas.", "AFP", "Dar es Salaam", "Police"),
     ],
 )
 def test_wire_datelines(line, publisher, place, rest):
@@ -69,6 +72,12 @@ def test_wire_datelines(line, publisher, place, rest):
 )
 def test_ordinary_sentences_are_not_datelines(line):
     assert strip_dateline(line) is None
+
+
+def test_standalone_place_line_is_a_dateline():
+    doc = clean(raw("Turkey sends envoy to Libya\n\nWORLD\n\nISTANBUL\n\nTurkey sent an envoy on Friday."))
+    assert doc.title == "Turkey sends envoy to Libya"
+    assert doc.dateline == "Istanbul" and doc.text == "Turkey sent an envoy on Friday."
 
 
 def test_given_publisher_is_kept():
@@ -94,6 +103,13 @@ def test_given_publisher_is_kept():
         "File photo",
         "(AP Photo/Jane Doe)",
         "© 2024 The Lakeside Courier. All rights reserved.",
+        "WORLD",
+        "Middle East",
+        "https://example.invalid/live/123",
+        "Jane Doe in Kyiv contributed to this report.",
+        "The ceasefire is holding, officials say pic.twitter.com/AbC123",
+        "— Jane Doe (@janedoe) March 6, 2020",
+        "Jane Doe | 06.03.2020 - Update : 06.03.2020",
     ],
 )
 def test_boilerplate_lines(line):
@@ -157,6 +173,20 @@ def test_title_only_when_headline_like():
 def test_given_title_repeated_in_body_is_removed():
     doc = clean(raw("Curfew extended\nAuthorities extended a curfew on Monday.", title="Curfew extended"))
     assert doc.title == "Curfew extended" and doc.text == "Authorities extended a curfew on Monday."
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Curfew extended in the north", "Curfew extended in north", "Curfew extended in the north - Daily Star"],
+)
+def test_near_copy_of_given_title_is_removed(first):
+    doc = clean(raw(f"{first}\n\nAuthorities extended a curfew.", title="Curfew extended in the north"))
+    assert doc.text == "Authorities extended a curfew."
+
+
+def test_different_first_line_stays():
+    doc = clean(raw("Rebels say they took the town\n\nThe army denied it.", title="Army denies losses"))
+    assert doc.text.startswith("Rebels say they took the town")
 
 
 def test_hard_wrapped_paragraph_is_rejoined():

@@ -29,13 +29,14 @@ from eventwire.truecase import truecase
 
 TITLE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 160
+HEADLINE_SIMILARITY = 85  # rapidfuzz ratio above which a first line repeats the given title
 DATELINE_SEARCH_PARAGRAPHS = 3
 # A line of a hard-wrapped paragraph is at least this share of the block's longest line.
 WRAP_SHARE = 0.7
 # {place} in data/datelines.tsv: capitalised words, small particles between them, commas between
 # parts. Every word capitalised, so "On Thursday, the Court (ECJ) -" is not read as a dateline.
 PLACE = (
-    r"(?P<place>[A-Z][A-Za-z.'-]*(?:(?:,\s+|\s+(?:(?:es|de|del|da|do|al|el|la|le|du|of|upon) )?)"
+    r"(?P<place>[A-Z][A-Za-z.'-]*(?:(?:,\s+|/|\s+(?:(?:es|de|del|da|do|al|el|la|le|du|of|upon) )?)"
     r"[A-Z][A-Za-z.'-]*){0,5})"
 )
 # Small words of place names that stay lower case inside a name.
@@ -190,7 +191,7 @@ def _place(raw: str | None) -> str | None:
     """Dateline place in ordinary case, without the country or state: "KYIV, Ukraine" → "Kyiv"."""
     if not raw:
         return None
-    place = raw.strip(" ,").split(",")[0].strip()
+    place = raw.strip(" ,").split(",")[0].split("/")[0].strip()  # "LONDON/PARIS" → "London"
     return (_titlecase(place) if place.isupper() else place) or None
 
 
@@ -213,6 +214,27 @@ def strip_dateline(para: str) -> tuple[str | None, str | None, str] | None:
     return None
 
 
+def same_headline(para: str, title: str) -> bool:
+    """True when a paragraph repeats the given title, give or take a site name or a word."""
+    a, b = _key(para), _key(title)
+    if a == b:
+        return True
+    if not looks_like_title(para) or not a or not b:
+        return False
+    from rapidfuzz import fuzz
+
+    # "Clashes kill 5 in Goma" vs "Clashes kill 5 in Goma | The Courier": one holds the other.
+    return (a in b or b in a) or fuzz.ratio(a, b) >= HEADLINE_SIMILARITY
+
+
+def standalone_place(para: str) -> str | None:
+    """The place of a paragraph that is only a dateline in capitals ("ISTANBUL"), else None."""
+    words = para.split()
+    if 0 < len(words) <= 4 and para.isupper() and re.fullmatch(r"[A-Z][A-Z .'/-]*[A-Z.]", para):
+        return _place(para)
+    return None
+
+
 def clean(raw: RawDocument) -> Document:
     """Clean one raw document (pure). Failures become a Document with status and error."""
     base = Document(
@@ -229,18 +251,24 @@ def clean(raw: RawDocument) -> Document:
     paragraphs, stamp = body_paragraphs(raw.text)
 
     title = normalise(raw.title).replace("\n", " ") if raw.title else None
-    if paragraphs and title and _key(paragraphs[0]) == _key(title):
+    if paragraphs and title and same_headline(paragraphs[0], title):
         paragraphs.pop(0)  # the page repeats its headline above the story
     elif (
         title is None
         and len(paragraphs) > 1
         and looks_like_title(paragraphs[0])
         and strip_dateline(paragraphs[0]) is None  # a dateline on its own line is not a headline
+        and standalone_place(paragraphs[0]) is None
     ):
         title = paragraphs.pop(0)
 
     publisher, dateline = raw.publisher, None
     for k, para in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        # Only as the first body paragraph: later, capitals alone are a venue or a list heading.
+        place = standalone_place(para) if k == 0 and len(paragraphs) > 1 else None
+        if place is not None:
+            dateline, paragraphs[k] = place, ""
+            break
         found = strip_dateline(para)
         if found is not None:
             wire, dateline, paragraphs[k] = found

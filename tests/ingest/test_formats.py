@@ -124,3 +124,42 @@ def test_warc_html_responses_become_documents(tmp_path):
         assert page.url == "https://courier.example/a"
         assert "Artillery shells struck" in page.text and page.error is None
         assert blank.url == "https://courier.example/blank" and blank.error.startswith("E104:")
+
+
+def test_jsonl_html_field_rfc2822_date_and_any_case_keys(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    line = (
+        '{"Title": "Envoys meet", "link": "https://example.invalid/e", "pubDate": '
+        '"Wed, 03 Aug 2022 19:49:23 +0000", "content_html": "<p>Envoys met in Doha.</p><p>Talks go on.</p>"}'
+    )
+    path.write_text(line + "\n", encoding="utf-8")
+    (doc,) = iter_raw([path])
+    assert doc.text == "Envoys met in Doha.\nTalks go on."
+    assert doc.title == "Envoys meet" and doc.url == "https://example.invalid/e"
+    assert doc.published == dt.date(2022, 8, 3)
+
+
+def test_json_array_file(tmp_path):
+    path = tmp_path / "docs.json"
+    path.write_text('[{"id": "a1", "text": "Troops withdrew on Monday."}, 7]', encoding="utf-8")
+    good, bad = iter_raw([path])
+    assert good.id == "a1" and good.text == "Troops withdrew on Monday."
+    assert bad.error.startswith("E104: item 2")
+
+
+def test_unnamed_jsonl_is_sniffed(tmp_path):
+    path = tmp_path / "export"
+    path.write_text(
+        '{"title": "T", "content_html": "<p>Police arrested ten people.</p>"}\n', encoding="utf-8"
+    )
+    assert next(iter_raw([path])).text == "Police arrested ten people."
+
+
+def test_malformed_html_still_gives_its_text():
+    (doc,) = iter_raw([FIX / "malformed.html"])
+    assert doc.error is None and "Gunmen killed two guards" in doc.text
+
+
+def test_page_without_text_is_a_failed_record():
+    (doc,) = iter_raw([FIX / "empty_page.html"])
+    assert doc.error.startswith("E104:") and doc.text == ""

@@ -129,3 +129,9 @@ def test_whole_fixture_directory_never_raises():
     docs = list(iter_raw([FIX]))
     assert len(docs) >= 15
     assert all(d.text or d.error for d in docs)
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(STORY.decode().encode("utf-16"))
+    assert one(path).text == STORY.decode()

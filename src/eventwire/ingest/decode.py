@@ -16,11 +16,20 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 
 def sha256(data: bytes) -> str:
+    """Hex SHA-256 of some bytes (``RawDocument.raw_sha256``)."""
     return hashlib.sha256(data).hexdigest()
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM), else cp1252, else Latin-1; reject binary data."""
+    """Decode UTF-8 (with or without BOM), else cp1252, else Latin-1; reject binary data.
+
+    UTF-16 is only accepted with its byte-order mark: without one it cannot be told from binary.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise BinaryInput("input has a UTF-16 byte-order mark but is not UTF-16") from exc
     if b"\x00" in data[:8192]:
         raise BinaryInput("input is binary (NUL bytes), not text")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -38,6 +47,7 @@ def decode_text(data: bytes) -> str:
 
 
 def check_size(data: bytes, max_bytes: int) -> None:
+    """Raise when an input is empty (only whitespace) or larger than ``max_bytes``."""
     if not data.strip():
         raise EmptyDocument("input is empty")
     if len(data) > max_bytes:

@@ -26,6 +26,7 @@ SKIP_SUFFIXES = {".json", ".md", ".py", ".tsv", ".pyc"}
 READERS: dict[str, Reader] = {
     ".jsonl": jsonl.read,
     ".ndjson": jsonl.read,
+    ".json": jsonl.read,
     ".csv": table.read,
     ".tsv": table.read,
     ".html": html.read,
@@ -50,11 +51,10 @@ def reader_for(name: str, data: bytes, text_column: str | None = None) -> Reader
         return warc.read
     if feed.looks_like_feed(data):
         return feed.read
+    if jsonl.looks_like_json(data):  # before HTML: a JSON record may hold markup
+        return jsonl.read
     if html.looks_like_html(data):
         return html.read
-    head = data[:200].lstrip()
-    if head.startswith(b"{") and b'"text"' in data[:20000]:
-        return jsonl.read
     return text.read
 
 

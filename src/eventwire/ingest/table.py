@@ -22,9 +22,6 @@ from eventwire.ingest.decode import decode_text, sha256
 from eventwire.ingest.jsonl import TEXT_KEYS, record
 from eventwire.model import RawDocument
 
-# News bodies are long: lift the csv module's 128 kB field limit (the file size is capped upstream).
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-
 
 def delimiter(name: str, header: str) -> str:
     """Tab for .tsv files or a header with tabs and no commas, else comma."""
@@ -40,6 +37,8 @@ def read(
     text_column: str | None = None,
 ) -> Iterator[RawDocument]:
     """Every row of a CSV/TSV file with a header row."""
+    # News bodies are long: lift the csv module's 128 kB field limit (input size is capped upstream).
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     text = decode_text(data)
     header = text.split("\n", 1)[0]
     rows = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(source, header))
