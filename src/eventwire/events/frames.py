@@ -457,9 +457,15 @@ def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
     actor = _prep_object(noun, {"by", "from"})
     recipient = _prep_object(noun, _RECIPIENT_PREPS)
     between = _prep_object(noun, {"between"})
+    if between is None and noun.dep_ == "nsubj":  # "fighting broke out between X and Y"
+        between = _prep_object(noun.head, {"between"})
     if between is not None:
-        actor = between
-        recipient = next((c for c in between.children if c.dep_ == "conj"), recipient)
+        sides = [c for c in between.children if c.dep_ in ("nmod", "conj")]
+        if sides and sides[0].i < between.i:  # "the army and M23 rebels": parsed as a modifier
+            actor, recipient = sides[0], between
+        else:
+            actor = between
+            recipient = next((c for c in between.children if c.dep_ == "conj"), recipient)
     if actor is None:
         actor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if actor is None:
@@ -494,9 +500,19 @@ def _prep_object(tok: Token, preps: set[str]) -> Token | None:
 
 def _nationality_modifier(noun: Token) -> Token | None:
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "npadvmod") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+        if c.dep_ not in ("amod", "compound", "npadvmod"):
+            continue
+        if c.ent_type_ in ("NORP", "GPE") or (c.ent_type_ == "ORG" and _is_known_actor(c)):
             return c
     return None
+
+
+def _is_known_actor(tok: Token) -> bool:
+    """True when a word names a known group, organisation or state (not "Fierce" tagged ORG)."""
+    from eventwire.actors.vocab import vocabulary
+
+    vocab = vocabulary()
+    return (tok.text,) in vocab.exact or (tok.lower_,) in vocab.folded
 
 
 def _is_instrument(tok: Token, frame: Frame) -> bool:
@@ -668,8 +684,11 @@ def _suppress_content(frames: list[Frame]) -> None:
                 break
             host = by_pred.get(tok.i)
             if host is not None and host is not f and host.event_type in _VERBAL_TYPES:
+                own_subject = any(c.dep_ in _SUBJ for c in (f.light_verb or f.predicate).children)
                 if token_lemma(host.trigger) == "deny" and f.event_type not in _VERBAL_TYPES:
                     host.suppressed = True  # "denied that its missiles struck": a negated strike
+                elif token_lemma(host.trigger) == "deny" and own_subject:
+                    pass  # "X accuses Y of ..., a charge Y denies": both are events
                 else:
                     f.suppressed = True
                 break
