@@ -142,6 +142,8 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     if fatalities is not None and (fatalities.best or 0) > 0:
         cues.add("lethal")
     actor, recipient = _acled_roles(frame, actor, recipient, cues, sent, ctx)
+    if event_country:  # "Civilians (Country)": a role without a nationality is local
+        actor, recipient = _localise(actor, event_country), _localise(recipient, event_country)
     inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
     inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     event_type, mode = frame.event_type, frame.mode
@@ -283,6 +285,12 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
                 recipient = found
                 break
     return actor, recipient
+
+
+def _localise(actor: Actor | None, country: str) -> Actor | None:
+    if actor is None or actor.country is not None or actor.sector is None:
+        return actor
+    return actor.model_copy(update={"country": country})
 
 
 def _armed_individual(actor: Actor) -> Actor:

@@ -323,7 +323,7 @@ def _fill_roles(frame: Frame) -> None:
                 recipient = None
             recipient = n_recipient or recipient
     else:
-        actor, recipient = _noun_roles(pred)
+        actor, recipient = _noun_roles(pred, material=frame.quad_class == 4)
     if actor is not None and (actor.i in {t.i for t in frame.instruments} or _is_instrument(actor, frame)):
         actor = _instrument_owner(actor)
     if actor is not None and actor.lower_ in _PRONOUNS:
@@ -343,7 +343,13 @@ def _fill_roles(frame: Frame) -> None:
     if recipient is not None and recipient.lower_ in _PRONOUNS:
         recipient = _antecedent(recipient)
     if recipient is not None and _not_a_participant(recipient, frame):
-        recipient = _prep_object(pred, {"from"}) if _is_place(recipient) else None
+        if _is_place(recipient):
+            recipient = _prep_object(pred, {"from"})
+        else:  # "imposed sanctions on X": the counterpart hangs off the event noun
+            preps = _RECIPIENT_PREPS if frame.quad_class == 4 else _VERBAL_RECIPIENT_PREPS
+            recipient = _prep_object(recipient, preps | {"to"} - {"with"}) or _prep_object(pred, preps)
+            if recipient is not None and _not_a_participant(recipient, frame):
+                recipient = None
     if recipient is None:
         recipient = next((v for v in frame.victims if not _not_a_participant(v, frame)), None)
     if recipient is not None:
@@ -453,9 +459,9 @@ def _is_weapon(tok: Token) -> bool:
     return cue is not None and not cue.agent
 
 
-def _noun_roles(noun: Token) -> tuple[Token | None, Token | None]:
+def _noun_roles(noun: Token, material: bool = True) -> tuple[Token | None, Token | None]:
     actor = _prep_object(noun, {"by", "from"})
-    recipient = _prep_object(noun, _RECIPIENT_PREPS)
+    recipient = _prep_object(noun, _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS)
     between = _prep_object(noun, {"between"})
     if between is None and noun.dep_ == "nsubj":  # "fighting broke out between X and Y"
         between = _prep_object(noun.head, {"between"})
