@@ -1,0 +1,331 @@
+"""Cross-document dedup: blocking, scoring, clustering, merging, explaining, scoring against gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import typing
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eventwire.dedup import assign_cluster_ids, cluster_events, explain, merge_cluster, score_pair
+from eventwire.dedup.merge import cluster_id_for
+from eventwire.dedup.score import content_words, threshold, type_group, type_scores
+from eventwire.evaluate_dedup import score_dedup
+from eventwire.model import Actor, Count, Event, Evidence, Location, PloverType
+from eventwire.resources import read_tsv
+
+GOLD = Path(__file__).resolve().parents[1] / "gold" / "dedup_groups.jsonl"
+
+KADAWA = Location(
+    text="Kadawa", name="Kadawa", admin1="Zamfara", country="NGA", lat=12.10, lon=6.20,
+    precision="town", geo_precision=1,
+)  # fmt: skip
+GUSAU = Location(
+    text="Gusau", name="Gusau", admin1="Zamfara", country="NGA", lat=12.17, lon=6.66,
+    precision="town", geo_precision=1,
+)  # fmt: skip
+ZAMFARA = Location(
+    text="Zamfara", name="Zamfara", country="NGA", lat=12.17, lon=6.25, feature_code="ADM1",
+    precision="region", geo_precision=3,
+)  # fmt: skip
+SOKOTO = Location(
+    text="Sokoto", name="Sokoto", admin1="Sokoto", country="NGA", lat=13.06, lon=5.24,
+    precision="town", geo_precision=1,
+)  # fmt: skip
+
+
+def ev(
+    doc: str,
+    sentence: str = "Gunmen killed 12 villagers in a raid on Kadawa village in Zamfara state.",
+    *,
+    event_type: PloverType = "ASSAULT",
+    mode: str | None = "firearms",
+    date: dt.date | None = dt.date(2024, 5, 6),
+    precision: str = "day",
+    location: Location | None = KADAWA,
+    killed: int | None = 12,
+    start: int = 0,
+) -> Event:
+    """A report's event record, small and explicit."""
+    return Event(
+        id=f"ev_{doc}_{start}",
+        event_type=event_type,
+        mode=mode,
+        quad_class=4 if event_type in ("ASSAULT", "PROTEST", "COERCE") else 1,
+        actor=Actor(text="Gunmen", name="gunmen", country="NGA", sector="UAF", inter=3),
+        recipient=Actor(text="villagers", name="villager", country="NGA", sector="CVL", inter=7),
+        date=date,
+        date_precision=typing.cast(typing.Any, precision if date else None),
+        location=location,
+        fatalities=Count(best=killed, low=killed, high=killed) if killed is not None else None,
+        evidence=Evidence(doc_id=doc, sentence=sentence, start=start, end=start + len(sentence)),
+        confidence=0.8,
+    )
+
+
+PUBLISHED = {
+    "d1": dt.date(2024, 5, 7),
+    "d2": dt.date(2024, 5, 8),
+    "d3": dt.date(2024, 5, 9),
+    "d4": dt.date(2024, 5, 14),
+    "d5": dt.date(2024, 5, 8),
+}
+
+
+def reports() -> list[Event]:
+    """Three reports of one raid (toll rising 9 → 12 → 21) and one raid a week later."""
+    return [
+        ev("d1", "Bandits stormed Kadawa in Zamfara on Monday night, killing nine villagers.",
+           killed=9),
+        ev("d2"),
+        ev("d3", "The toll from Monday's bandit attack on Kadawa village rose to 21.",
+           killed=21, location=ZAMFARA),
+        ev("d4", "Gunmen attacked Kadawa village again on Monday, killing four herders.",
+           date=dt.date(2024, 5, 13), killed=4),
+    ]  # fmt: skip
+
+
+def groups(clusters) -> set[frozenset[str]]:
+    return {frozenset(c.member_ids) for c in clusters}
+
+
+# ---- clustering ----------------------------------------------------------------------------
+
+
+def test_reports_of_one_raid_merge_and_next_weeks_raid_stays_apart():
+    clusters = cluster_events(reports(), published=PUBLISHED)
+    assert groups(clusters) == {
+        frozenset({"ev_d1_0", "ev_d2_0", "ev_d3_0"}),
+        frozenset({"ev_d4_0"}),
+    }
+
+
+def test_shuffled_input_gives_the_same_clusters():
+    expected = cluster_events(reports(), published=PUBLISHED)
+    for seed in range(5):
+        shuffled = reports()
+        random.Random(seed).shuffle(shuffled)
+        assert cluster_events(shuffled, published=PUBLISHED) == expected
+
+
+def test_incremental_equals_batch():
+    batch = cluster_events(reports(), published=PUBLISHED)
+    first = cluster_events(reports()[:2], published=PUBLISHED)
+    members = {e.id: e for e in reports()[:2]}
+    later = cluster_events(reports()[2:], existing=first, published=PUBLISHED, members=members)
+    assert later == batch
+
+
+def test_incremental_keeps_cluster_ids_and_skips_known_events():
+    first = cluster_events(reports()[:1], published=PUBLISHED)
+    later = cluster_events(reports(), existing=first, published=PUBLISHED)
+    assert later[0].id == first[0].id == cluster_id_for("ev_d1_0")
+    assert later[0].member_ids.count("ev_d1_0") == 1
+    assert {"ev_d2_0", "ev_d3_0"} <= set(later[0].member_ids)
+
+
+def test_two_records_of_one_document_never_merge():
+    a = ev("d1")
+    b = ev("d1", start=80)
+    assert score_pair(a, b).blocked == "same document"
+    assert len(cluster_events([a, b])) == 2
+
+
+OTHER = "Bandits shot dead four traders on the road outside the town on Monday."
+
+
+@pytest.mark.parametrize(
+    ("other", "why"),
+    [
+        (ev("d5", OTHER, date=dt.date(2024, 5, 11)), "date"),  # same place, five days later
+        (ev("d5", OTHER, location=SOKOTO), "distance"),  # same day, ~150 km away
+        (ev("d5", OTHER, event_type="PROTEST", mode="demo"), "type"),  # same day and place
+        (
+            ev(
+                "d5",
+                OTHER,
+                location=KADAWA.model_copy(update={"country": "NER", "name": "Maradi", "text": "Maradi"}),
+            ),
+            "country",
+        ),  # fmt: skip
+    ],
+)
+def test_near_misses_are_blocked(other, why):
+    pair = score_pair(ev("d1"), other, PUBLISHED["d1"], PUBLISHED["d5"])
+    assert pair.blocked == why
+    assert len(cluster_events([ev("d1"), other], published=PUBLISHED)) == 2
+
+
+def test_same_place_days_later_different_toll_scores_below_threshold():
+    other = ev(
+        "d5",
+        "Gunmen shot dead three farmers near Kadawa on Thursday.",
+        date=dt.date(2024, 5, 9),
+        killed=3,
+    )
+    assert score_pair(ev("d1"), other, PUBLISHED["d1"], PUBLISHED["d3"]).score < threshold()
+
+
+def test_a_date_equal_to_publication_is_weak_evidence():
+    # "police said on Wednesday" read as the event's date in a follow-up report
+    update = ev("d3", date=dt.date(2024, 5, 8), killed=21)
+    pair = score_pair(ev("d1"), update, PUBLISHED["d1"], dt.date(2024, 5, 8))
+    assert pair.parts["date"] == 0.4
+
+
+def test_near_identical_wording_outweighs_a_geocoders_country_slip():
+    slip = ev("d5", location=KADAWA.model_copy(update={"country": "NER", "name": "Kadawa (NE)"}))
+    assert score_pair(ev("d1"), slip).blocked is None
+
+
+def test_nearby_town_same_day_scores_lower_than_same_town():
+    same = score_pair(ev("d1"), ev("d5"))
+    nearby = score_pair(ev("d1"), ev("d5", location=GUSAU))  # ~48 km
+    assert nearby.blocked is None
+    assert nearby.parts["place"] < same.parts["place"]
+
+
+def test_crowd_control_assault_merges_with_the_protest_it_dispersed():
+    protest = ev("d1", "Thousands protested in Kadawa on Monday.", event_type="PROTEST",
+                 mode="demo", killed=None)  # fmt: skip
+    firing = ev("d5", "Police fired tear gas at protesters in Kadawa on Monday.",
+                mode="crowd-control", killed=None)  # fmt: skip
+    plain = ev("d5", "Gunmen attacked protesters in Kadawa on Monday.", killed=None)
+    assert score_pair(protest, firing).blocked is None
+    assert score_pair(protest, plain).blocked == "type"
+
+
+def test_rising_toll_is_compatible_but_3_vs_40_hardly():
+    rising = score_pair(ev("d1", killed=10), ev("d3", killed=21), PUBLISHED["d1"], PUBLISHED["d3"])
+    far = score_pair(ev("d1", killed=3), ev("d3", killed=40), PUBLISHED["d1"], PUBLISHED["d3"])
+    assert rising.parts["fatalities"] >= 0.7
+    assert far.parts["fatalities"] < 0.4
+
+
+def test_week_precision_date_is_wider():
+    week = ev("d5", date=dt.date(2024, 5, 8), precision="week")
+    assert score_pair(ev("d1"), week).blocked is None
+    assert score_pair(ev("d1"), ev("d5", date=dt.date(2024, 5, 10))).blocked == "date"
+
+
+# ---- the cluster record, merging, explaining -------------------------------------------------
+
+
+def test_cluster_record_fields():
+    publishers = {"d1": "Sahel Monitor", "d2": "Daily Ledger", "d3": "Sahel Monitor"}
+    clusters = cluster_events(reports(), published=PUBLISHED, publishers=publishers)
+    raid = next(c for c in clusters if c.n_reports == 3)
+    assert raid.id == cluster_id_for("ev_d1_0")
+    assert raid.member_ids == ["ev_d1_0", "ev_d2_0", "ev_d3_0"]
+    assert raid.n_outlets == 2
+    assert [r.event_id for r in raid.reasons] == ["ev_d2_0", "ev_d3_0"]
+    assert all(r.score >= threshold() for r in raid.reasons)
+    assert raid.event.cluster_id == raid.id
+
+
+def test_merge_rules():
+    merged = merge_cluster(reports()[:3], published=PUBLISHED)
+    assert merged.fatalities is not None
+    assert (merged.fatalities.best, merged.fatalities.low, merged.fatalities.high) == (21, 9, 21)
+    assert merged.date == dt.date(2024, 5, 6)
+    assert merged.location is not None and merged.location.name == "Kadawa"  # town over region
+    assert merged.evidence.doc_id == "d3"  # the most recent report
+    assert merged.actor is not None and merged.actor.name == "gunmen"
+
+
+def test_merge_prefers_modal_precise_date_then_earliest():
+    members = [
+        ev("d1", date=dt.date(2024, 5, 7)),
+        ev("d2", date=dt.date(2024, 5, 6)),
+        ev("d3", date=dt.date(2024, 5, 6)),
+        ev("d5", date=dt.date(2024, 5, 1), precision="month"),
+    ]
+    assert merge_cluster(members).date == dt.date(2024, 5, 6)
+    assert merge_cluster(members[:2]).date == dt.date(2024, 5, 6)  # a tie: the earliest
+
+
+def test_merge_is_order_independent():
+    members = reports()[:3]
+    assert merge_cluster(members, published=PUBLISHED) == merge_cluster(
+        list(reversed(members)), published=PUBLISHED
+    )
+
+
+def test_merge_of_nothing_is_an_error():
+    with pytest.raises(ValueError):
+        merge_cluster([])
+
+
+def test_explain_lists_agreed_fields():
+    raid = next(c for c in cluster_events(reports(), published=PUBLISHED) if c.n_reports == 3)
+    text = explain(raid)
+    assert "3 report(s)" in text
+    assert "ev_d2_0 joined with score" in text
+    assert "agreed on" in text and "date" in text and "place" in text
+
+
+def test_assign_cluster_ids():
+    events = reports()
+    clusters = cluster_events(events, published=PUBLISHED)
+    tagged = assign_cluster_ids(events, clusters)
+    assert tagged[0].cluster_id == tagged[1].cluster_id != tagged[3].cluster_id
+
+
+# ---- data files ----------------------------------------------------------------------------
+
+
+def test_type_file_lists_plover_types_and_groups_them():
+    plover = set(typing.get_args(PloverType))
+    for a, b in type_scores():
+        assert a in plover and b in plover and a != b
+    assert type_group("PROTEST") == type_group("ASSAULT") == type_group("COERCE")
+    assert type_group("SANCTION") == "SANCTION"
+
+
+def test_weights_file_has_every_component():
+    names = {row["component"] for row in read_tsv("dedup_weights.tsv")}
+    assert {"date", "place", "actors", "fatalities", "wording", "mode", "type", "threshold"} <= names
+
+
+def test_content_words_drop_stock_words_and_keep_names_and_numbers():
+    words = content_words("Police said gunmen killed 12 people in Kadawa on Monday.")
+    assert words == {"gunmen", "12", "kadawa"}
+
+
+# ---- scoring against gold -------------------------------------------------------------------
+
+
+def test_score_dedup_pairwise_and_bcubed():
+    gold = {"a": "g1", "b": "g1", "c": "g1", "d": "g2"}
+    perfect = score_dedup({"a": "x", "b": "x", "c": "x", "d": "y"}, gold)
+    assert perfect["pairwise_f1"] == perfect["bcubed_f1"] == 1.0
+    split = score_dedup({"a": "x", "b": "x", "c": "y", "d": "y"}, gold)
+    # predicted pairs ab (right) and cd (wrong); gold pairs ab, ac, bc
+    assert split["pairwise_precision"] == 0.5
+    assert split["pairwise_recall"] == pytest.approx(1 / 3, abs=1e-4)
+    assert split["bcubed_precision"] == pytest.approx((1 + 1 + 0.5 + 0.5) / 4, abs=1e-4)
+
+
+def test_score_dedup_missing_prediction_is_a_singleton():
+    result = score_dedup({"a": "x"}, {"a": "g", "b": "g"})
+    assert result["pairwise_recall"] == 0.0
+    assert result["n_pred_clusters"] == 2
+
+
+def test_gold_groups_file_format():
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    keys = {"doc_id", "group", "published", "publisher", "title", "text"}
+    assert all(set(r) == keys for r in rows)
+    assert len({r["doc_id"] for r in rows}) == len(rows)
+    sizes = Counter(r["group"] for r in rows)
+    real = [g for g, n in sizes.items() if not g.startswith("nm-")]
+    assert len(real) >= 70
+    assert all(2 <= sizes[g] <= 6 for g in real)
+    assert all(sizes[g] == 1 for g in sizes if g.startswith("nm-"))
+    for r in rows:
+        dt.date.fromisoformat(r["published"])
+        assert 2 <= r["text"].count(". ") + 1 <= 6
