@@ -93,3 +93,21 @@ def test_unreadable_input_is_reported_and_the_rest_goes_on(tmp_path):
     assert result.exit_code == 0
     assert "E102" in result.stderr
     assert result.stdout.strip()
+
+
+def test_reports_of_one_event_share_a_cluster(tmp_path):
+    import json
+
+    db = str(tmp_path / "ew.db")
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("Gunmen killed 12 villagers in Zamfara state on Tuesday, police said.\n")
+    b.write_text("Armed men killed at least 12 people in a village in Zamfara on Tuesday, "
+                 "residents said.\n")
+    for path in (a, b):
+        CliRunner().invoke(main, ["code", str(path), "--published", "2024-05-03", "--db", db])
+    out = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl"]).stdout
+    events = [json.loads(x) for x in out.splitlines() if x.strip()]
+    assaults = [e for e in events if e["event_type"] == "ASSAULT"]
+    assert len(assaults) == 2
+    assert assaults[0]["cluster_id"] and assaults[0]["cluster_id"] == assaults[1]["cluster_id"]

@@ -94,6 +94,29 @@ def code_raws(
         if store is not None and pending:
             store.save_many(pending)
         bar.close()
+    if store is not None:
+        update_clusters(store)  # one real-world event, many reports: link them
+
+
+def update_clusters(store: Store) -> int:
+    """Join the store's unclustered events to its clusters (incremental, order-independent)."""
+    from eventwire.dedup import cluster_events
+
+    existing = store.clusters()
+    events = {e.id: e for e in store.events()}
+    clustered = {m for c in existing for m in c.member_ids}
+    fresh = [e for e in events.values() if e.id not in clustered]
+    if not fresh:
+        return len(existing)
+    clusters = cluster_events(
+        fresh,
+        existing=existing,
+        publishers=store.publishers(),
+        published=store.published_dates(),
+        members=events,
+    )
+    store.replace_clusters(clusters)
+    return len(clusters)
 
 
 def _from_store(store: Store | None, doc_id: str) -> CodedDocument:

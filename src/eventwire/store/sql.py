@@ -211,6 +211,13 @@ class Store:
             rows = conn.execute(select(t.c.id, t.c.publisher).where(t.c.publisher.is_not(None)))
             return {r.id: r.publisher for r in rows}
 
+    def published_dates(self) -> dict[str, dt.date]:
+        """Document id → publication date, for dedup's date evidence."""
+        t = schema.documents
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.c.id, t.c.published).where(t.c.published.is_not(None)))
+            return {r.id: r.published for r in rows}
+
     def ceasefires(self) -> list[Ceasefire]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.ceasefires.c.record).order_by(schema.ceasefires.c.id))
