@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "gold" / "acled_sentences.jsonl"
+GOLD = ROOT / "gold" / "event_sentences.jsonl"
 TRAIN = ROOT / "training" / "events_train.jsonl"
 BUILD = ROOT / "training" / "build.py"
 

@@ -10,7 +10,7 @@ Gold line:  SUB[:ii] | PLOVER[/mode] [cameo] | date | actor | recipient | fatali
 Train line: SUB[:ii] | PLOVER[/mode] | actor | recipient | text [| fact]
 Directive:  ``@pub YYYY-MM-DD`` sets the publication date of the lines that follow.
 
-Run: ``.venv/bin/python training/build.py`` (rewrites gold/acled_sentences.jsonl and
+Run: ``.venv/bin/python training/build.py`` (rewrites gold/event_sentences.jsonl and
 training/events_train.jsonl).
 """
 
@@ -262,7 +262,7 @@ def main() -> None:
     """Build both files and print counts per class."""
     gold = build_gold()
     train = build_train()
-    write_jsonl(ROOT / "gold" / "acled_sentences.jsonl", gold)
+    write_jsonl(ROOT / "gold" / "event_sentences.jsonl", gold)
     write_jsonl(ROOT / "training" / "events_train.jsonl", train)
     for name, recs in (("gold", gold), ("train", train)):
         counts = Counter(stratum(r) for r in recs)

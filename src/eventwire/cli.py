@@ -233,7 +233,7 @@ def evaluate(gold, pred, split, limit, as_json) -> None:
     \b
     Examples:
       eventwire evaluate ../shared/data/plover_gsr.jsonl --split test
-      eventwire evaluate gold/acled_sentences.jsonl --json > scores.json
+      eventwire evaluate gold/event_sentences.jsonl --json > scores.json
       eventwire evaluate gold.jsonl --pred predictions.jsonl
     """
     import json

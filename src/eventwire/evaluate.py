@@ -5,7 +5,7 @@ Gold formats are recognised from their records:
 - UCDP GED rows with headlines (``shared/data/ucdp_dev.jsonl``): fatalities, type of violence,
   coverage, location;
 - event-location sentences (``shared/data/event_location.jsonl``): the chosen place span;
-- the project's event sentences (``gold/acled_sentences.jsonl``): PLOVER and ACLED types, inter
+- the project's event sentences (``gold/event_sentences.jsonl``): PLOVER and ACLED types, inter
   codes, actors, fatalities, dates, factuality, calibration;
 - report groups (``gold/dedup_groups.jsonl``): pairwise dedup F1.
 
