@@ -1,7 +1,8 @@
 """Offline geocoding: gazetteer (GeoNames via installed packages), spotting, resolution, choice.
 
 ``build.py`` builds the index, ``gazetteer.py`` reads it, ``scoring.py`` ranks candidates,
-``locate.py`` finds places in text and picks the event's place.
+``cues.py`` holds the spotting cues, ``locate.py`` finds places in text and picks the event's
+place, ``bench.py`` measures speed and memory. Data: ``geo_*.tsv`` (see ``geo_LICENSE.md``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ def _patterns() -> tuple[dict, ...]:
     out = []
     for r in read_tsv("geo_aliases.tsv"):
         out.append({"label": "GPE", "pattern": r["alias"], "id": r["canonical"]})
+    for r in read_tsv("geo_toponyms.tsv"):
+        for name in r["names"].split("|"):
+            if len(name) > 3 and name[0].isupper():
+                out.append({"label": "GPE", "pattern": name})
     for r in read_tsv("geo_features.tsv"):
         for name in r["names"].split("|"):
             if len(name) > 3:

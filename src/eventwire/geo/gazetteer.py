@@ -14,7 +14,12 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.geo.build import build, cache_path, norm
+from rapidfuzz import fuzz
+
+from eventwire.geo.build import build, cache_path, canon, skeleton
+
+FUZZY_MIN_RATIO = 84  # edit-distance ratio (0-100) a near-miss spelling must reach
+FUZZY_MIN_LEN = 5  # shorter names are too ambiguous to match approximately
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Place:
     feature: str
     precision: str
     primary: bool = True
+    fuzzy: float = 0.0  # 0 for an exact name match, else 100 - the edit-distance ratio
 
     @property
     def is_country(self) -> bool:
@@ -40,7 +46,7 @@ class Place:
 
     @property
     def is_region(self) -> bool:
-        return self.feature in ("ADM1", "RGN", "SEA", "GULF", "STRT", "LK", "RD")
+        return self.feature in ("ADM1", "ADM2", "RGN", "SEA", "GULF", "STRT", "LK", "RD")
 
 
 class Gazetteer:
@@ -67,10 +73,16 @@ class Gazetteer:
         return con
 
     def _lookup(self, name: str) -> tuple[Place, ...]:
-        """Places called ``name`` (exact key match after normalisation), most populous first."""
-        key = norm(name)
+        """Places called ``name``, most populous first: exact key matches, else near misses."""
+        key = canon(name)
         if not key:
             return ()
+        found = self._exact(key)
+        if found or len(key.replace(" ", "")) < FUZZY_MIN_LEN or not key[0].isalpha():
+            return found
+        return self._near(key)
+
+    def _exact(self, key: str) -> tuple[Place, ...]:
         rows = (
             self._con()
             .execute(
@@ -81,6 +93,31 @@ class Gazetteer:
             .fetchall()
         )
         return tuple(Place(*r[:11], primary=bool(r[11])) for r in rows)
+
+    def _near(self, key: str) -> tuple[Place, ...]:
+        """Spelling variants: same consonant skeleton and an edit-distance ratio over the floor."""
+        skel = skeleton(key)
+        if len(skel) < 3:
+            return ()
+        rows = (
+            self._con()
+            .execute(
+                "SELECT p.*, n.primary_name, n.key FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.skel = ? LIMIT 400",
+                (skel,),
+            )
+            .fetchall()
+        )
+        bare = key.removeprefix("al ").replace(" ", "")
+        best: dict[int, Place] = {}
+        for r in rows:
+            ratio = fuzz.ratio(bare, r[12].removeprefix("al ").replace(" ", ""))
+            if ratio < FUZZY_MIN_RATIO:
+                continue
+            place = Place(*r[:11], primary=bool(r[11]), fuzzy=100.0 - ratio)
+            if r[0] not in best or place.fuzzy < best[r[0]].fuzzy:
+                best[r[0]] = place
+        return tuple(sorted(best.values(), key=lambda p: (p.fuzzy, -p.population))[:50])
 
     def country(self, iso3: str) -> Place | None:
         """The country record for an ISO3 code."""

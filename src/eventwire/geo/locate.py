@@ -17,83 +17,46 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.geo.build import norm
 from eventwire.geo.context import GeoContext
+from eventwire.geo.cues import (
+    ADMIN_AFTER,
+    ARABIC_LINK,
+    DESCRIPTOR_BEFORE,
+    LEADING_FUNCTION_WORDS,
+    LOCATIVE_BEFORE,
+    NAME_SEQ,
+    NEAR_BEFORE,
+    PLACE_LABELS,
+    POSSESSIVE_BEFORE,
+    PREPOSITION_ADJECTIVE,
+    REGION_AFTER,
+    PlaceMention,
+    coordinated,
+    country_of,
+    cue_patterns,
+    curated_names,
+    demonyms,
+    inside_longer_name,
+    is_acronym,
+    is_shouting,
+    stands_alone,
+    stopwords,
+    trim_name,
+    unknown_place,
+)
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.scoring import rank
 from eventwire.model import Location
-from eventwire.resources import read_tsv
 
-_CONNECT = (
-    r"(?:al|el|ad|an|ar|as|ash|at|az|ez|de|del|la|le|of|the|au|es|bin|ibn|abu|bani|wa|du|des|da|do|dos)"
-)
-_TOKEN = r"(?:[A-Z][\w'’ʿ.]*(?:-[\w'’ʿ]+)*|(?:al|el|ad|an|ar|as|ash|az|ez)-[A-Za-z][\w'’ʿ]*)"
-NAME_SEQ = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
-LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|inside|into|across|from|towards?|toward|through|"
-    r"nearby|between|of|on the outskirts of|outskirts of|north of|south of|east of|west of|"
-    r"northeast of|northwest of|southeast of|southwest of|kilometres? from|km from)\s+(?:the\s+)?"
-    r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|downtown|rural|"
-    r"suburban|coastal|ancient|old|restive|war-torn|besieged|rebel-held|government-held|"
-    r"occupied)\s+)?(?:(?:city|town|village|capital|province|region|district|state) of\s+|"
-    r"capital,?\s+)?)$",
-    re.I,
-)
-NEAR_BEFORE = re.compile(
-    r"\b(?:near|outside|around|nearby|outskirts of|(?:north|south|east|west|northeast|northwest|"
-    r"southeast|southwest)(?:ern)? of|\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of))"
-    r"\s+(?:the\s+)?$",
-    re.I,
-)
-ADMIN_AFTER = re.compile(
-    r"^\s+(?:province|governorate|region|district|state|oblast|county|prefecture|department|"
-    r"municipality|city|town|village|area|camp|neighbourhood|neighborhood|suburb)\b",
-    re.I,
-)
-REGION_AFTER = re.compile(
-    r"^\s+(?:province|governorate|region|state|oblast|county|prefecture|"
-    r"department)\b",
-    re.I,
-)
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+__all__ = ["Geocoder", "PlaceMention", "country_of", "headline_location", "to_location"]
 
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place name found in a text, with the evidence that it is a place."""
-
-    start: int
-    end: int
-    text: str
-    candidates: tuple[Place, ...]
-    locative: bool
-    near: bool
-    region_word: bool
-    ner: str | None
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_tsv("geo_stopwords.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _curated() -> frozenset[str]:
-    names = {norm(r["alias"]) for r in read_tsv("geo_aliases.tsv")}
-    for r in read_tsv("geo_features.tsv"):
-        names.update(norm(n) for n in r["names"].split("|"))
-    return frozenset(names)
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    out = set()
-    for r in read_tsv("actors_countries.tsv"):
-        out.update(norm(d) for d in r["demonyms"].split("|") if d)
-    return frozenset(out)
+# a town outside the document's countries must be at least this big to be believed
+FOREIGN_MIN_POPULATION = 100_000
+# a city this big is taken as a place on its name alone ("Kandahar", "Basra")
+WELL_KNOWN_POPULATION = 100_000
 
 
 class Geocoder:
@@ -123,14 +86,23 @@ class Geocoder:
         ents = ents or []
         out: list[PlaceMention] = []
         for m in NAME_SEQ.finditer(text):
-            out.extend(self._spot_in(text, m.start(), m.group(0), ents))
+            found = self._spot_in(text, m.start(), m.group(0), ents)
+            prev = out[-1] if out else None
+            listed = (
+                prev is not None
+                and (prev.locative or prev.near)
+                and bool(re.fullmatch(r",?\s*(?:and|or|,)?\s*", text[prev.end : m.start()]))
+            )
+            if not found and (unknown := unknown_place(text, m.start(), m.group(0), listed)):
+                found = [unknown]
+            out.extend(found)
         # places the parser finds that the gazetteer lacks (districts, streets, camps) still
         # say where an event was; they resolve through the places around them
         for s, e, label in ents:
             if label in PLACE_LABELS and all(e <= m.start or s >= m.end for m in out):
                 surface = re.sub(r"['’]s$", "", text[s:e].strip())
                 e = s + len(surface)
-                if not surface or not surface[0].isupper() or norm(surface) in _demonyms():
+                if not surface or not surface[0].isupper() or norm(surface) in demonyms():
                     continue
                 before, after = text[max(0, s - 40) : s], text[e : e + 20]
                 out.append(
@@ -145,20 +117,28 @@ class Geocoder:
                         label,
                     )
                 )
-        return sorted(out, key=lambda m: m.start)
+        return coordinated(text, sorted(out, key=lambda m: m.start))
 
     def _spot_in(self, text: str, base: int, seq: str, ents) -> list[PlaceMention]:
         words = list(re.finditer(r"\S+", seq))
+        shouting = is_shouting(text)  # in all-capitals text every word looks like a name
         found: list[PlaceMention] = []
         i = 0
         while i < len(words):
+            if norm(words[i].group(0)) in LEADING_FUNCTION_WORDS:
+                i += 1  # "An Afghan patrol", "The Hague" is a known exception kept by its whole name
+                continue
             hit = None
             for j in range(len(words), i, -1):
+                if j < len(words) and ARABIC_LINK.match(words[j].group(0)):
+                    continue  # "Bab" of "Bab al-Nairab", "Jaysh" of "Jaysh al-Islam"
                 start = base + words[i].start()
                 end = base + words[j - 1].end()
-                surface = re.sub(r"['’]s$", "", text[start:end].rstrip(".,;:'’"))
+                surface = trim_name(text[start:end])
                 end = start + len(surface)
                 mention = self._mention(text, start, end, surface, ents)
+                if mention is not None and not shouting and inside_longer_name(words, i, j, mention):
+                    mention = None  # "Marwan" of "Marwan Zalloum", "Temple" of "Temple of Heaven"
                 if mention is not None:
                     hit = (j, mention)
                     break
@@ -170,8 +150,15 @@ class Geocoder:
         return found
 
     def _mention(self, text: str, start: int, end: int, surface: str, ents) -> PlaceMention | None:
+        tail = re.match(r"(\s+[a-z]+)(\s+[a-z]+)?", text[end : end + 40])
+        if tail:  # curated features written with lower-case words: "Rafah crossing"
+            for ext in (tail.group(0), tail.group(1)):
+                if norm(surface + ext) in curated_names():
+                    end += len(ext)
+                    surface = text[start:end]
+                    break
         key = norm(surface)
-        if not key or all(w in _stopwords() for w in key.split()) or key in _demonyms():
+        if not key or all(w in stopwords() for w in key.split()) or key in demonyms():
             return None
         cands = self.gazetteer.lookup(surface)
         if not cands:
@@ -179,14 +166,35 @@ class Geocoder:
         ner = next((lab for s, e, lab in ents if s <= start < e or start <= s < end), None)
         before = text[max(0, start - 40) : start]
         after = text[end : end + 20]
-        locative = bool(LOCATIVE_BEFORE.search(before))
+        cues = cue_patterns()
+        near = bool(NEAR_BEFORE.search(before) or cues["near"].search(before))
+        preposition = (
+            bool(LOCATIVE_BEFORE.search(before) or cues["locative"].search(before))
+            or bool(PREPOSITION_ADJECTIVE.search(before))
+            or near
+        )
+        # a verb's object ("shelled X") is weaker evidence: the parser's PERSON label wins
+        locative = preposition or (ner not in ("PERSON", "ORG") and bool(cues["object"].search(before)))
+        if DESCRIPTOR_BEFORE.search(before):
+            locative = True  # "the capital Damascus", "the town of Marea"
+        if not locative and (poss := POSSESSIVE_BEFORE.search(before)):
+            # "Ukraine's Donetsk": a place's possession named by a country or region is a place
+            locative = any(c.is_country or c.is_region for c in self.gazetteer.lookup(poss.group(1)))
         region_word = bool(ADMIN_AFTER.match(after))
-        curated = key in _curated()
+        curated = key in curated_names()
         is_country = any(c.is_country for c in cands)
-        evidence = ner in PLACE_LABELS or locative or region_word or curated
+        if is_acronym(surface, text) and not (is_country or curated):
+            return None  # "SDF", "UN", "ISIS": organisations, not the towns of those names
+        alone = stands_alone(text, start, end)
+        well_known = any(c.primary and not c.fuzzy and c.population >= WELL_KNOWN_POPULATION for c in cands)
+        after_cue = bool(cues["after"].match(after))
+        locative = locative or after_cue  # "in this West Bank settlement", "a Baghdad mosque"
+        evidence = (
+            ner in PLACE_LABELS or locative or region_word or curated or alone or well_known or after_cue
+        )
         if is_country and ner not in ("PERSON",):
             evidence = True
-        if ner in ("PERSON", "ORG", "NORP") and not (locative or region_word or curated):
+        if ner in ("PERSON", "ORG", "NORP") and not (locative or region_word or curated or alone):
             evidence = False
         if not evidence:
             return None
@@ -196,7 +204,7 @@ class Geocoder:
             surface,
             cands,
             locative,
-            bool(NEAR_BEFORE.search(before)),
+            near,
             bool(REGION_AFTER.match(after)),
             ner,
         )
@@ -215,10 +223,41 @@ class Geocoder:
         if region_word:
             regions = tuple(c for c in cands if c.is_region)
             cands = regions or cands
+        context = self._effective(context)
+        hints = (*hints, *self._document_hints(tuple(context.places)))
         ranked = rank(cands, surface, context, hints=hints)
-        if ranked:
+        if ranked and not _implausible(ranked[0], context):
             return to_location(ranked[0], surface, near=near)
         return self._within(surface, context, hints)
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one geocoder per process; documents repeat places
+    def _document_hints(self, places: tuple[str, ...]) -> tuple[PlaceMention, ...]:
+        """The document's other places as hints: their regions favour candidates there."""
+        out = []
+        for name in places[:20]:
+            cands = self.gazetteer.lookup(name)
+            if cands:
+                out.append(PlaceMention(0, 0, name, cands, False, False, False, None))
+        return tuple(out)
+
+    def _effective(self, context: GeoContext) -> GeoContext:
+        """The context with the dateline's country added (first when nothing else is known)."""
+        if not context.dateline:
+            return context
+        iso3 = self._dateline_country(context.dateline)
+        if iso3 is None or iso3 in context.countries:
+            return context
+        countries = [*context.countries, iso3] if context.countries else [iso3]
+        return context.model_copy(update={"countries": countries})
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one geocoder per process; datelines repeat
+    def _dateline_country(self, dateline: str) -> str | None:
+        parts = [p.strip() for p in dateline.split(",") if p.strip()]
+        for part in reversed(parts):  # "Goma, Congo": the country part, else the place
+            cands = rank(self.gazetteer.lookup(part), part, GeoContext(), hints=())
+            if cands and cands[0].iso3 and not cands[0].fuzzy:
+                return cands[0].iso3
+        return None
 
     def _within(self, surface: str, context: GeoContext, hints) -> Location | None:
         """A place the gazetteer lacks, placed at the nearest named place that contains it."""
@@ -239,7 +278,9 @@ class Geocoder:
                         "geo_precision": 2 if precision == "town" else 3,
                     }
                 )
-        return Location(text=surface, name=surface, precision="town", geo_precision=2)
+        # no named place contains it: it is in the document's main country, if one is known
+        country = context.countries[0] if context.countries else None
+        return Location(text=surface, name=surface, country=country, precision="town", geo_precision=2)
 
     def event_location(
         self, text: str, trigger: tuple[int, int], context: GeoContext, ents=None
@@ -251,23 +292,71 @@ class Geocoder:
         # a country is the event's place only when the text puts the event in it ("in Mali"),
         # not when it is a participant ("Turkey said it killed ...")
         placed = [m for m in mentions if m.locative or m.region_word]
-        sub_national = [m for m in mentions if m.candidates and not any(c.is_country for c in m.candidates)]
+        sub_national = [m for m in mentions if m.candidates and country_of(m) is None]
         pool = placed or sub_national
         if not pool:
             return None
-        anchored = pool
-        t0, t1 = trigger
-
-        def distance(m: PlaceMention) -> tuple[int, int]:
-            after = m.start >= t1
-            return (0 if after else 1, m.start - t1 if after else t0 - m.end)
-
-        chosen = min(anchored, key=distance)
+        anchors = sum(1 for m in pool if m.locative and not m.near and _town_level(m))
+        towns = any(_town_level(m) and (m.locative or m.near) for m in pool)
+        chosen = min(pool, key=lambda m: _choice_cost(m, trigger, text, anchors, towns))
         hints = tuple(m for m in mentions if m is not chosen)
         loc = self.resolve(chosen, context, hints=hints)
         if loc is None:
             return None
         return _with_admin_hint(loc, hints, self, context)
+
+
+# choice weights, in characters of distance from the trigger (see _choice_cost)
+BEFORE_FACTOR = 2.5  # a place after the verb ("shelled X", "killed in X") is the likelier one
+NOT_PLACED = 60  # no preposition or admin word puts the event there
+COUNTRY_ONLY = 40  # a country is the least specific answer
+WIDER_THAN_TOWN = 30  # a region or country when the sentence also names a town
+REFERENCE_POINT = 50  # "115 km west of Baghdad", "Baghdad's district of ..." locate another place
+
+
+HIERARCHY_AFTER = re.compile(
+    r"^\s+(?:\w+\s+)?(?:suburbs?|districts?|neighbou?rhoods?|villages?|towns?|areas?|quarters?|"
+    r"resorts?|camps?)\s+of\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _town_level(m: PlaceMention) -> bool:
+    """A mention of a town or smaller place (or one the gazetteer lacks), not a region."""
+    if m.region_word:
+        return False
+    return not m.candidates or not (m.candidates[0].is_region or country_of(m) is not None)
+
+
+def _choice_cost(m: PlaceMention, trigger: tuple[int, int], text: str, anchors: int, towns: bool) -> float:
+    """How unlikely ``m`` is the place of the event at ``trigger`` (lower is likelier).
+
+    ``anchors`` counts the places the sentence puts events in (not "near"): when there is one,
+    a "near X" / "north of X" / "X's" mention is a reference point, not the place."""
+    t0, t1 = trigger
+    cost = float(m.start - t1) if m.start >= t1 else (t0 - m.end) * BEFORE_FACTOR
+    if not (m.locative or m.region_word):
+        cost += NOT_PLACED
+    if country_of(m) is not None:
+        cost += COUNTRY_ONLY
+    if anchors and m.near:
+        cost += REFERENCE_POINT
+    if towns and not _town_level(m):
+        cost += WIDER_THAN_TOWN  # "Gwoza town of Borno State": the town, not the state
+    if HIERARCHY_AFTER.match(text[m.end : m.end + 40]):
+        cost += REFERENCE_POINT  # "the Nairobi suburb of Syokimau": the suburb
+    if re.match(r"['’]s\b", text[m.end : m.end + 3]):
+        cost += REFERENCE_POINT  # "Baghdad's northern neighborhood of Qahira"
+    return cost
+
+
+def _implausible(place: Place, context: GeoContext) -> bool:
+    """A weak match abroad in a document about other countries: an unknown local place instead.
+
+    "al-Mashhad neighborhood" in a Syrian report is not Mashhad in Iran: a place outside the
+    document's countries is only taken on its own main name, exactly spelled."""
+    if not context.countries or place.is_country or place.iso3 in context.countries:
+        return False
+    return bool(place.fuzzy) or not place.primary or place.population < FOREIGN_MIN_POPULATION
 
 
 def _with_admin_hint(loc: Location, hints, geocoder: Geocoder, ctx: GeoContext) -> Location:
@@ -304,3 +393,28 @@ def to_location(place: Place, surface: str, *, near: bool) -> Location:
         precision=precision,
         geo_precision=geo_precision,
     )
+
+
+def headline_location(
+    geocoder: Geocoder, text: str, context: GeoContext | None = None, ents=None
+) -> Location | None:
+    """The place a headline (or any text without a known event trigger) is about.
+
+    The most specific place wins: a place put in the text by a preposition before any other,
+    then any sub-national place, then a country; the countries the text names are its context."""
+    mentions = [m for m in geocoder.spot(text, ents) if m.candidates]
+    if not mentions:
+        return None
+    countries = [c.iso3 for m in mentions if (c := country_of(m)) is not None and c.iso3]
+    ctx = context or GeoContext()
+    ctx = ctx.model_copy(update={"countries": [*ctx.countries, *[c for c in countries if c]]})
+    local = [m for m in mentions if country_of(m) is None]
+    pool = [m for m in local if m.locative or m.region_word] or local or mentions
+    fallback = None
+    for chosen in pool:
+        hints = tuple(m for m in mentions if m is not chosen)
+        loc = geocoder.resolve(chosen, ctx, hints=hints)
+        if loc is not None and loc.lat is not None:
+            return _with_admin_hint(loc, hints, geocoder, ctx)
+        fallback = fallback or loc
+    return fallback

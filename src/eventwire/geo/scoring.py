@@ -15,11 +15,13 @@ from eventwire.geo.gazetteer import Place
 
 COUNTRY_NAME = 6.0
 MAIN_COUNTRY = 3.0
-OTHER_COUNTRY = 1.5
+OTHER_COUNTRY = 2.5
 SAME_REGION_HINT = 3.0
 SAME_COUNTRY_HINT = 1.5
-PRIMARY_NAME = 1.0
-REGION_FEATURE = -0.5  # "in Nairobi" is the town, unless the text says "region"
+NEIGHBOUR_HINT = 1.0
+PRIMARY_NAME = 0.5
+FUZZY_PENALTY = 0.25  # per point of edit-distance ratio below 100
+REGION_FEATURE = -1.5  # "in Nairobi" is the town, unless the text says "region"
 
 
 def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
@@ -32,7 +34,7 @@ def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
     elif place.iso3 in ctx.countries[1:]:
         s += OTHER_COUNTRY
     for hint in hints:
-        for other in hint.candidates[:5]:
+        for k, other in enumerate(hint.candidates[:5]):
             if other.id == place.id:
                 continue
             if other.feature == "ADM1" and other.cc == place.cc and other.admin1 == place.admin1:
@@ -41,10 +43,15 @@ def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
             if other.is_country and other.cc == place.cc:
                 s += SAME_COUNTRY_HINT
                 break
+            # the most prominent place of another name, in the same region ("Ariha ... Saraqib")
+            if k == 0 and not other.fuzzy and other.cc == place.cc and other.admin1 == place.admin1:
+                s += NEIGHBOUR_HINT
+                break
     if place.primary:
         s += PRIMARY_NAME
-    if place.feature == "ADM1":
+    if place.feature in ("ADM1", "ADM2"):
         s += REGION_FEATURE
+    s -= place.fuzzy * FUZZY_PENALTY
     return s
 
 

@@ -1,0 +1,249 @@
+"""Spotting cues: the patterns and word lists that say a capitalised name is a place.
+
+Prepositions and admin words are built in; the rest is data (``geo_cues.tsv``: locative,
+object and near cues, place-type words, organisation words, titles; ``geo_stopwords.tsv``).
+``locate.py`` uses these to find place mentions; nothing here touches the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from eventwire.geo.build import norm
+from eventwire.geo.gazetteer import Place
+from eventwire.resources import read_tsv
+
+_CONNECT = (
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ez|de|del|la|le|of|the|au|es|bin|ibn|abu|bani|wa|du|des|da|do|dos)"
+)
+_TOKEN = r"(?:[‘ʿ]?[A-Z][\w'’ʿ.]*(?:-[\w'’ʿ]+)*|(?:al|el|ad|an|ar|as|ash|az|ez)-[A-Za-z][\w'’ʿ]*)"
+NAME_SEQ = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
+# "in biblical Bethlehem", "near restive Saraqib": one unknown adjective between
+PREPOSITION_ADJECTIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[a-z][a-z-]+\s+$")
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|inside|into|across|from|towards?|toward|through|"
+    r"nearby|between|of|à|au|aux|dans|près de|en|on the outskirts of|outskirts of|"
+    r"north of|south of|east of|west of|"
+    r"northeast of|northwest of|southeast of|southwest of|kilometres? from|km from)\s+"
+    r"(?:(?:the|his|her|its|their|a|an|this|that)\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|downtown|rural|"
+    r"suburban|coastal|ancient|old|restive|war-torn|besieged|rebel-held|government-held|"
+    r"occupied)\s+)?(?:(?:city|town|village|capital|province|region|district|state) of\s+|"
+    r"capital,?\s+)?)$",
+    re.I,
+)
+NEAR_BEFORE = re.compile(
+    r"\b(?:near|outside|around|nearby|outskirts of|(?:north|south|east|west|northeast|northwest|"
+    r"southeast|southwest)(?:ern)? of|\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of))"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+ADMIN_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|district|state|oblast|county|prefecture|department|"
+    r"municipality|city|town|village|area|camp|neighbourhood|neighborhood|suburb)\b",
+    re.I,
+)
+REGION_AFTER = re.compile(
+    r"^\s+(?:province|governorate|region|state|oblast|county|prefecture|"
+    r"department)\b",
+    re.I,
+)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name found in a text, with the evidence that it is a place."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Place, ...]
+    locative: bool
+    near: bool
+    region_word: bool
+    ner: str | None
+
+
+LEADING_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "by", "with"})
+ARABIC_LINK = re.compile(r"^(?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ed|es)-|(?:al|el|bin|ibn)$)", re.I)
+DESCRIPTOR_BEFORE = re.compile(
+    r"\b(?:city|town|village|capital|province|governorate|district|oblast|neighbou?rhood|camp|"
+    r"port|island|hamlet|settlement|suburb)(?:\s+of)?,?\s+$",
+    re.I,
+)
+_DIRECTION = r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|rural)\s+)?"
+POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    """Data cues (``geo_cues.tsv``) as one regex per kind, anchored at the name's start."""
+    by_kind: dict[str, list[str]] = {}
+    for r in read_tsv("geo_cues.tsv"):
+        by_kind.setdefault(r["kind"], []).append(re.escape(r["cue"]).replace("\\ ", r"\s+"))
+    after = by_kind.pop("after", [])
+    types = by_kind.pop("type", [])
+    for kind in ("org", "title"):  # word lists, not context patterns (see org_words, titles)
+        by_kind.pop(kind, None)
+    patterns = {
+        "after": re.compile(rf"^['’]?s?\s+(?:{'|'.join(after)})\b", re.I),
+        "type": re.compile(rf"\s(?:{'|'.join(types)})$", re.I),
+    }
+    return patterns | {
+        kind: re.compile(
+            rf"\b(?:{'|'.join(sorted(cues, key=len, reverse=True))})\s+(?:the\s+)?{_DIRECTION}$", re.I
+        )
+        for kind, cues in by_kind.items()
+    }
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "title")
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "org")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("geo_stopwords.tsv"))
+
+
+@lru_cache(maxsize=1)
+def curated_names() -> frozenset[str]:
+    names = {norm(r[col]) for r in read_tsv("geo_aliases.tsv") for col in ("alias", "canonical")}
+    for r in read_tsv("geo_toponyms.tsv"):
+        names.update(norm(n) for n in r["names"].split("|"))
+    for r in read_tsv("geo_features.tsv"):
+        names.update(norm(n) for n in r["names"].split("|"))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    out = set()
+    for r in read_tsv("actors_countries.tsv"):
+        out.update(norm(d) for d in r["demonyms"].split("|") if d)
+    return frozenset(out)
+
+
+STRONG_CUE = re.compile(
+    r"\b(?:in|at|near|outside|(?:towns?|villages?|city|cities|suburbs?|districts?|outskirts|"
+    r"settlements?|neighbou?rhoods?|province|region|county|communes?|locality|areas?|hamlets?|"
+    r"camps?)(?:\s+of)?|(?:perimeter|part|parts|edge|vicinity|heart|centre|center|side|"
+    r"entrance|gates?)\s+of|en route to)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def inside_longer_name(words: list, i: int, j: int, mention: PlaceMention) -> bool:
+    """The match is only part of a longer capitalised name that is not itself a place."""
+    if mention.ner in PLACE_LABELS or mention.region_word or any(c.is_country for c in mention.candidates):
+        return False
+    if norm(mention.text) in curated_names():
+        return False
+    stop = stopwords()
+
+    def name_word(w: str) -> bool:
+        k = norm(w)
+        if not k or not w[0].isupper() or k in stop or ADMIN_AFTER.match(" " + w):
+            return False
+        return not cue_patterns()["type"].search(" " + w)  # "Al-Mayadin Desert" is still Al-Mayadin
+
+    def org_word(w: str) -> bool:
+        # "Border Security Force", "Kabul Police": the place name begins an organisation's
+        k = norm(w)
+        return bool(k) and w[0].isupper() and k in org_words()
+
+    before = i > 0 and name_word(words[i - 1].group(0)) and not ARABIC_LINK.match(words[i - 1].group(0))
+    after = j < len(words) and (name_word(words[j].group(0)) or org_word(words[j].group(0)))
+    return bool(before or after)
+
+
+def unknown_place(text: str, start: int, seq: str, listed: bool = False) -> PlaceMention | None:
+    """A capitalised name the gazetteer lacks, put in the text as a place ("in Maidema",
+    "Bemal village", "Handarat Refugee Camp"); ``listed``: it follows a placed name in a list."""
+    words = seq.split()
+    stop = stopwords()
+    if words and norm(words[0]) in titles():
+        return None  # "Col. Sarchal Abdul-Karim"
+    while words and norm(words[0]) in stop:  # "The", "In"
+        start += len(words[0]) + 1
+        words = words[1:]
+    surface = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".")
+    key = norm(surface)
+    if not key or all(w in stop for w in key.split()) or key in demonyms() or len(key) < 3:
+        return None
+    if key.split()[0] in demonyms() or any(w in org_words() for w in key.split()):
+        return None  # "Syrian Arab Army", "Al-Nusra Front": organisations
+    if re.search(r"-(?:controlled|held|led|backed|based|run)$", surface):
+        return None
+    if text[start : start + len(surface)] != surface:
+        return None
+    before = text[max(0, start - 40) : start]
+    after = text[start + len(surface) : start + len(surface) + 20]
+    typed = bool(cue_patterns()["type"].search(surface)) and len(words) > 1  # "Handarat Refugee Camp"
+    typed = typed or bool(ADMIN_AFTER.match(after))  # "Bemal village"
+    if not (listed or typed or STRONG_CUE.search(before) or NEAR_BEFORE.search(before)):
+        return None
+    near = bool(NEAR_BEFORE.search(text[max(0, start - 40) : start]))
+    return PlaceMention(start, start + len(surface), surface, (), True, near,
+                        bool(REGION_AFTER.match(after)), "CUE")  # fmt: skip
+
+
+def coordinated(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A place joined to a placed one by "and"/"or"/a comma shares its placement ("in Iran
+    and Iraq", "the towns of Anadan, Huraytan and Kafar Hamra")."""
+    out: list[PlaceMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.locative or prev.near)
+            and not m.locative
+            and re.fullmatch(r",?\s*(?:and|or|,)?\s*(?:the\s+)?", text[prev.end : m.start])
+        ):
+            m = replace(m, locative=prev.locative, near=prev.near)
+        out.append(m)
+    return out
+
+
+def trim_name(span: str) -> str:
+    """A name without trailing punctuation or possessive; abbreviations keep their dots."""
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", span):
+        return span  # "U.S.", "U.K."
+    return re.sub(r"['’]s$", "", span.rstrip(".,;:'’"))
+
+
+@lru_cache(maxsize=4096)
+def is_shouting(text: str) -> bool:
+    """Mostly capital letters (wire headlines): capitalisation says nothing about names."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def is_acronym(surface: str, text: str) -> bool:
+    """An all-capitals short word in mixed-case text ("SDF", "UN"), i.e. an abbreviation."""
+    return not is_shouting(text) and surface.isupper() and len(surface.replace(".", "")) <= 5
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """The name is all its line or list item says ("Debaltseve", "Bria, ..."): a place label."""
+    before = text[:start].rsplit(";", 1)[-1].rsplit("\n", 1)[-1]
+    after = text[end:].split(";", 1)[0].split("\n", 1)[0]
+    heading = before.rstrip().endswith(":") and len(before) < 40  # "RCA : Bria, ..."
+    return (heading or not before.strip(" -:–—")) and (
+        not after.strip(" .") or after.lstrip().startswith(",")
+    )
+
+
+def country_of(mention: PlaceMention) -> Place | None:
+    """The country a mention names, if it names one ("Georgia" the country, not the state)."""
+    return next((c for c in mention.candidates if c.is_country), None)
