@@ -111,3 +111,19 @@ def test_reports_of_one_event_share_a_cluster(tmp_path):
     assaults = [e for e in events if e["event_type"] == "ASSAULT"]
     assert len(assaults) == 2
     assert assaults[0]["cluster_id"] and assaults[0]["cluster_id"] == assaults[1]["cluster_id"]
+
+
+def test_code_reads_a_csv_text_column_by_name(tmp_path):
+    table = tmp_path / "reports.csv"
+    table.write_text(
+        "id,notes,published\n"
+        'r1,"Gunmen killed 12 villagers in Zamfara state on Tuesday, police said.",2024-05-03\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["code", str(table), "--text-column", "notes", "--no-store", "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    assert '"doc_id":"r1"' in result.output.replace(" ", "")
+    without = CliRunner().invoke(main, ["code", str(table), "--no-store", "--format", "jsonl"])
+    assert "no text column" in without.output

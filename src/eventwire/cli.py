@@ -76,7 +76,10 @@ def main() -> None:
     show_default=True,
     help="Worker processes of the LocalCluster (with --engine dask).",
 )
-def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -> None:
+@click.option(
+    "--text-column", metavar="NAME", help="Text column of CSV/TSV inputs (default: text/body/content)."
+)
+def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers, text_column) -> None:
     """Code articles into events and store them.
 
     PATHS are files, directories (recursive), globs, or - for stdin. Text, JSONL
@@ -89,6 +92,7 @@ def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -
       eventwire code story.txt --published 2020-03-06 --format jsonl
       cat stories.jsonl | eventwire code - --format csv --out events.csv
       eventwire code corpus/ --engine dask --workers 2
+      eventwire code reports.csv --text-column notes
     """
     from eventwire.runner import Engine, code_paths
 
@@ -98,6 +102,7 @@ def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers) -
         db=None if no_store else db,
         progress=True,
         engine=Engine(engine, scheduler, workers),
+        text_column=text_column,
     )
     failed = 0
 
@@ -250,7 +255,13 @@ def evaluate(gold, pred, split, limit, as_json) -> None:
 @click.option("--limit", type=int, help="Use only the first N documents.")
 @click.option("--batch-size", type=int, default=32, show_default=True, help="spaCy batch size.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def bench(corpus, limit, batch_size, as_json) -> None:
+@click.option("--text-column", metavar="NAME", help="Text column of CSV/TSV inputs.")
+@click.option(
+    "--dask-workers",
+    metavar="N,N",
+    help="Also time the Dask engine on LocalClusters of these sizes (e.g. 1,2).",
+)
+def bench(corpus, limit, batch_size, as_json, text_column, dask_workers) -> None:
     """Measure throughput against bare spaCy nlp.pipe on the same texts, in one run.
 
     CORPUS is any input `eventwire code` accepts (default: examples/).
@@ -259,13 +270,24 @@ def bench(corpus, limit, batch_size, as_json) -> None:
     Examples:
       eventwire bench
       eventwire bench ../shared/corpora/conflict_sample.jsonl --limit 200 --json
+      eventwire bench corpus.jsonl --limit 2000 --dask-workers 1,2
     """
     import json
 
-    from eventwire.bench import render, run_bench
+    from eventwire.bench import load_corpus, render, render_dask, run_bench, run_dask_bench
 
-    result = run_bench(list(corpus) or ["examples"], limit=limit, batch_size=batch_size)
-    click.echo(json.dumps(result, indent=2) if as_json else render(result))
+    sources = list(corpus) or ["examples"]
+    result = run_bench(sources, limit=limit, batch_size=batch_size, text_column=text_column)
+    if dask_workers:
+        sizes = [int(n) for n in dask_workers.split(",") if n.strip()]
+        raws = load_corpus(sources, limit=limit, text_column=text_column)
+        result["dask"] = run_dask_bench(raws, sizes)
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(render(result))
+    if dask_workers:
+        click.echo(render_dask(result["dask"]))
 
 
 @main.group()

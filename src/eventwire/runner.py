@@ -47,9 +47,10 @@ def code_paths(
     db: str | None = None,
     progress: bool = False,
     engine: Engine | None = None,
+    text_column: str | None = None,
 ) -> Iterator[CodedDocument]:
     """Code every document found under ``paths``; store them when ``db`` is given."""
-    raws = iter_raw(paths, published=published)
+    raws = iter_raw(paths, published=published, text_column=text_column)
     yield from code_raws(
         raws, published=published, store=Store(db) if db else None, progress=progress, engine=engine
     )
