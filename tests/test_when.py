@@ -76,5 +76,24 @@ def test_near_picks_the_expression_closest_to_the_trigger() -> None:
 
 def test_terms_file_is_well_formed() -> None:
     for row in read_tsv("date_terms.tsv"):
-        assert row["unit"] in ("day", "week", "month", "year"), row
+        assert row["unit"] in ("day", "week", "weekend", "month", "year"), row
         int(row["offset"])
+
+
+def test_a_weekend_is_the_saturday_of_the_latest_weekend_with_week_precision():
+    monday = dt.date(2023, 5, 8)
+    got = resolve_date("Armed men raped 12 women near Djugu over the weekend", monday)
+    assert (got.date, got.precision) == (dt.date(2023, 5, 6), "week")
+    sunday = dt.date(2023, 5, 7)
+    assert resolve_date("clashes at the weekend", sunday).date == dt.date(2023, 5, 6)
+    assert resolve_date("protests last weekend", monday).date == dt.date(2023, 4, 29)
+
+
+def test_a_finer_date_inside_the_first_one_wins():
+    got = resolve_date("Thirty years ago, in April 1994, militiamen began massacring", dt.date(2024, 4, 7))
+    assert (got.date, got.precision) == (dt.date(1994, 4, 1), "month")
+    # a finer date elsewhere in time does not override the first one
+    got = resolve_date("Last year, on March 3 2024, troops entered the town", dt.date(2025, 6, 1))
+    assert got.date == dt.date(2024, 3, 3)
+    got = resolve_date("In 2019 the group attacked; on 5 May 2021 it signed a deal", dt.date(2022, 1, 1))
+    assert (got.date, got.precision) == (dt.date(2019, 1, 1), "year")

@@ -201,10 +201,13 @@ def _relative(words: str, kind: str, published: dt.date | None) -> EventDate:
     else:
         term = next(t for t in _terms() if t.pattern.fullmatch(words))
         offset, unit = term.offset, term.unit
-    precision = unit
+    precision = "week" if unit == "weekend" else unit
     if published is None:
         return _no_base(words, precision)
-    if unit == "day":
+    if unit == "weekend":  # the Saturday of the latest weekend on or before publication
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        date = saturday + dt.timedelta(weeks=offset)
+    elif unit == "day":
         date = published + dt.timedelta(days=offset)
     elif unit == "week":
         date = published + dt.timedelta(weeks=offset)
@@ -311,5 +314,23 @@ def resolve_date(
         return EventDate()
     if near is not None:
         found.sort(key=lambda f: 0 if f[0] <= near < f[1] else min(abs(f[0] - near), abs(f[1] - near)))
-    _start, _end, words, kind = found[0]
-    return _resolve_one(words, kind, published, tense, day_first)
+    dates = [_resolve_one(words, kind, published, tense, day_first) for _s, _e, words, kind in found]
+    # "thirty years ago, in April 1994": a finer date inside the chosen one's period says more
+    finer = [d for d in dates[1:] if _refines(d, dates[0])]
+    return finer[0] if finer else dates[0]
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _refines(finer: EventDate, coarse: EventDate) -> bool:
+    """True when ``finer`` is more precise than ``coarse`` and falls inside its month or year."""
+    if finer.date is None or coarse.date is None or finer.precision is None or coarse.precision is None:
+        return False
+    if _RANK[finer.precision] >= _RANK[coarse.precision]:
+        return False
+    if coarse.precision == "year":
+        return finer.date.year == coarse.date.year
+    if coarse.precision == "month":
+        return (finer.date.year, finer.date.month) == (coarse.date.year, coarse.date.month)
+    return False
