@@ -7,9 +7,9 @@ fields it does not list are not checked. Lists mean "any of these"; "A or B" str
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 
+from eventwire.geo.distance import haversine_km
 from eventwire.model import Event
 
 DURATION = re.compile(r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
@@ -23,13 +23,6 @@ def _options(value) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value]
     return [v.strip() for v in str(value).split(" or ")]
-
-
-def _km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _actor_ok(want: dict | None, got) -> str | None:
@@ -116,7 +109,7 @@ def _location_mismatch(want, event: Event) -> list[str]:
     if want.get("acceptable_precision") and loc.precision not in want["acceptable_precision"]:
         out.append(f"location precision {loc.precision}")
     if "lat" in want and loc.lat is not None:
-        km = _km(want["lat"], want["lon"], loc.lat, loc.lon)
+        km = haversine_km(want["lat"], want["lon"], loc.lat, loc.lon)
         if km > want.get("max_km", 50):
             out.append(f"location {loc.name} {km:.0f} km away")
     elif "lat" in want:

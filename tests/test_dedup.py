@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import random
 import typing
@@ -12,8 +13,15 @@ from pathlib import Path
 import pytest
 
 from eventwire.dedup import assign_cluster_ids, cluster_events, explain, merge_cluster, score_pair
-from eventwire.dedup.merge import cluster_id_for
-from eventwire.dedup.score import content_words, threshold, type_group, type_scores
+from eventwire.dedup.merge import cluster_id_for, vagueness
+from eventwire.dedup.score import (
+    LOOSE_DATE_SCORE,
+    content_words,
+    directed_types,
+    threshold,
+    type_group,
+    type_scores,
+)
 from eventwire.evaluate_dedup import score_dedup
 from eventwire.model import Actor, Count, Event, Evidence, Location, PloverType
 from eventwire.resources import read_tsv
@@ -318,8 +326,8 @@ def test_score_dedup_missing_prediction_is_a_singleton():
 
 def test_gold_groups_file_format():
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-    keys = {"doc_id", "group", "published", "publisher", "title", "text"}
-    assert all(set(r) == keys for r in rows)
+    keys = {"doc_id", "group", "published", "publisher", "title", "text", "split"}
+    assert all(set(r) == keys | ({"near_miss_of"} if r["group"].startswith("nm-") else set()) for r in rows)
     assert len({r["doc_id"] for r in rows}) == len(rows)
     sizes = Counter(r["group"] for r in rows)
     real = [g for g, n in sizes.items() if not g.startswith("nm-")]
@@ -329,3 +337,62 @@ def test_gold_groups_file_format():
     for r in rows:
         dt.date.fromisoformat(r["published"])
         assert 2 <= r["text"].count(". ") + 1 <= 6
+
+
+def test_gold_split_is_by_group_and_near_misses_follow_their_target():
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    split_of_group = {}
+    for r in rows:
+        # the documented rule (gold/dedup_README.md): parity of the first sha256 byte of the key
+        key = r.get("near_miss_of", r["group"])
+        want = "test" if hashlib.sha256(key.encode()).digest()[0] % 2 else "dev"
+        assert r["split"] == want
+        assert split_of_group.setdefault(r["group"], r["split"]) == r["split"]
+    groups = {r["group"] for r in rows}
+    assert all(r["near_miss_of"] in groups for r in rows if "near_miss_of" in r)
+    near = Counter(r["split"] for r in rows if r["group"].startswith("nm-"))
+    assert near["dev"] >= 5 and near["test"] >= 5
+
+
+def test_follow_up_dated_on_its_reporting_day_may_be_days_later():
+    # "the toll rose to 21, officials said on Friday": the follow-up's date is the reporting day
+    follow_up = ev("d9", date=dt.date(2024, 5, 10), killed=21)
+    pair = score_pair(ev("d1"), follow_up, PUBLISHED["d1"], dt.date(2024, 5, 10))
+    assert pair.blocked is None and pair.parts["date"] == LOOSE_DATE_SCORE
+    # a lower toll is a new event, not a follow-up; so is a reporting-day date in the earlier report
+    fewer = ev("d9", date=dt.date(2024, 5, 10), killed=3)
+    assert score_pair(ev("d1"), fewer, PUBLISHED["d1"], dt.date(2024, 5, 10)).blocked == "date"
+    early = ev("d8", date=dt.date(2024, 5, 10), killed=21)
+    later = ev("d9", date=dt.date(2024, 5, 5), killed=21)
+    assert score_pair(early, later, dt.date(2024, 5, 10), dt.date(2024, 5, 12)).blocked == "date"
+
+
+def test_the_most_specific_record_of_a_sentence_reports_the_event():
+    # one sentence coded twice: the placed, dated, counted record joins the other outlet's report,
+    # the vague echo (no place, week date, no toll) stays out, whatever the ids' order
+    sentence = "Gunmen killed 12 villagers in a raid on Kadawa village in Zamfara state."
+    for echo_id in ("ev_0_echo", "ev_z_echo"):  # before and after the main record's id
+        main = ev("d2", sentence)
+        echo = ev("d2", sentence, location=None, killed=None, precision="week")
+        echo = echo.model_copy(update={"id": echo_id})
+        other = ev("d1", "Bandits stormed Kadawa in Zamfara on Monday night, killing 12 villagers.")
+        clusters = cluster_events([echo, main, other], published=PUBLISHED)
+        assert frozenset({main.id, other.id}) in groups(clusters)
+        assert vagueness(main) == 0 and vagueness(echo) == 3
+
+
+def test_an_accusation_and_the_counter_accusation_are_two_events():
+    army = Actor(text="the army", name="army", country="SDN", sector="MIL")
+    rsf = Actor(text="RSF", name="Rapid Support Forces", country="SDN", sector="REB")
+
+    def accuse(doc: str, actor: Actor, recipient: Actor) -> Event:
+        return ev(doc, "The army accused the RSF of violating the truce.", event_type="ACCUSE",
+                  mode="allege", location=None, killed=None).model_copy(
+            update={"actor": actor, "recipient": recipient})  # fmt: skip
+
+    first = accuse("d1", army, rsf)
+    other_name = army.model_copy(update={"name": "Military Forces of Sudan"})
+    assert score_pair(first, accuse("d2", rsf, other_name)).blocked == "direction"
+    assert score_pair(first, accuse("d2", other_name, rsf)).blocked is None  # same direction
+    assert "ACCUSE" in directed_types() and "ASSAULT" not in directed_types()  # clashes: no direction
+    assert all(t in typing.get_args(PloverType) for t in directed_types())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 import typing
 from functools import lru_cache
@@ -17,6 +16,7 @@ from functools import lru_cache
 import pytest
 
 from eventwire.events.acled import SUB_EVENT_TYPES
+from eventwire.geo.distance import haversine_km
 from eventwire.model import DatePrecision, Factuality, PlacePrecision, PloverType
 from eventwire.resources import read_tsv
 from tests.conftest import ROOT
@@ -294,13 +294,6 @@ def test_known_gaps_name_required_events():
         assert set(events) <= required, name
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 @lru_cache(maxsize=1)
 def _towns() -> tuple[tuple[float, float, str | None], ...]:
     """GeoNames towns of 15,000 people or more, as (lat, lon, ISO alpha-3)."""
@@ -320,7 +313,7 @@ def country_mismatch(lat: float, lon: float, countries: list[str]) -> str | None
     near = [t for t in _towns() if abs(t[0] - lat) < 3 and abs(t[1] - lon) < 3]
     if not near:
         return None
-    dist = [(_km(lat, lon, t[0], t[1]), t[2]) for t in near]
+    dist = [(haversine_km(lat, lon, t[0], t[1]), t[2]) for t in near]
     closest = min(d for d, _ in dist)
     if any(d <= closest + 10 and c in countries for d, c in dist):
         return None

@@ -71,10 +71,13 @@ def score_dedup(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict:
 
 def main_event(events: Sequence[Event]) -> Event | None:
     """The event a short report is about: material before verbal, then the earliest sentence
-    (news puts its main event in the lede), then the most confident."""
+    (news puts its main event in the lede), then the most specific (``merge.vagueness``), then
+    the most confident."""
+    from eventwire.dedup.merge import vagueness
+
     if not events:
         return None
-    return min(events, key=lambda e: (e.quad_class != 4, e.evidence.start, -e.confidence))
+    return min(events, key=lambda e: (e.quad_class != 4, e.evidence.start, vagueness(e), -e.confidence))
 
 
 def _published(row: Mapping) -> dt.date | None:

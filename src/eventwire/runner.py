@@ -99,14 +99,24 @@ def code_raws(
         update_clusters(store)  # one real-world event, many reports: link them
 
 
-def update_clusters(store: Store) -> int:
-    """Join the store's unclustered events to its clusters (incremental, order-independent)."""
-    from eventwire.dedup import cluster_events
+def update_clusters(store: Store, *, full: bool = False) -> int:
+    """Join the store's unclustered events to its clusters (incremental, order-independent).
 
-    existing = store.clusters()
-    events = {e.id: e for e in store.events()}
-    clustered = {m for c in existing for m in c.member_ids}
-    fresh = [e for e in events.values() if e.id not in clustered]
+    Only what the new reports can meet is read: the unclustered events, the clusters with a
+    member dated near them (``dedup.candidate_window``) or undated, those clusters' members and
+    the other events of their documents (scoring compares whole reports). ``full`` reads every
+    event instead; both give the same clusters. Returns the number of clusters written.
+    """
+    from eventwire.dedup import cluster_events
+    from eventwire.dedup.window import stored_candidates
+
+    if full:
+        existing = store.clusters()
+        events = {e.id: e for e in store.events()}
+        clustered = {m for c in existing for m in c.member_ids}
+        fresh = [e for e in events.values() if e.id not in clustered]
+    else:
+        fresh, existing, events = stored_candidates(store)
     if not fresh:
         return len(existing)
     clusters = cluster_events(

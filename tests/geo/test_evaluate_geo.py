@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from eventwire.evaluate_geo import (
+    event_location_tally,
     geo_split,
     km,
     place_named,
     score_event_location,
     score_ucdp_locations,
+    score_ucdp_places,
     span_overlaps,
 )
 from eventwire.geo import GeoContext, get_geocoder
@@ -100,3 +102,39 @@ def test_document_places_favour_their_region(geo) -> None:
     # "Ariha" names towns in Syria and elsewhere; a document about Idlib places it there
     loc = geo.resolve("Ariha", GeoContext(places=["Saraqib", "Idlib"]))
     assert loc.country == "SYR"
+
+
+def test_score_ucdp_places_uses_the_pipeline_place_and_falls_back_to_the_headline(geo) -> None:
+    from eventwire.model import Location
+
+    far = Location(
+        text="Damascus",
+        name="Damascus",
+        country="SYR",
+        lat=33.51,
+        lon=36.29,
+        precision="town",
+        geo_precision=1,
+    )
+    rows = [
+        {**_ucdp("1", "Air strikes hit Saraqib", "Saraqib town", "Idlib governorate", 35.864, 36.806),
+         "_key": "a"},
+        {**_ucdp("2", "Saraqib", "Saraqib town", "Idlib governorate", 35.864, 36.806), "_key": "b"},
+        {**_ucdp("3", "Shelling continues", "Saraqib town", "Idlib governorate", 35.864, 36.806),
+         "_key": "c"},
+    ]  # fmt: skip
+    result = score_ucdp_places(rows, {"a": far, "b": None}, geo)
+    assert result["n_headline_names_place"] == 2  # the third headline names no place
+    assert result["n_headline_names_region"] == 0
+    assert result["location_country_accuracy"] == 1.0
+    assert result["location_within_25km"] == 0.5  # Damascus is 260 km away; the fallback hits
+    assert result["location_within_161km"] == 0.5
+
+
+def test_event_location_tally_is_flat_and_counts_repeats_once(geo) -> None:
+    text = "Talks were held in Moscow on Idlib."
+    v, p = text.index("held"), text.index("Moscow")
+    row = {"text": text, "spans": [{"label": "VERB", "char_start": v, "char_end": v + 4},
+                                   {"label": "LOCATION", "char_start": p, "char_end": p + 6}]}  # fmt: skip
+    result = event_location_tally([row, row], geo)
+    assert result["n_with_location"] == 1 and result["location_span_match"] == 1.0

@@ -69,3 +69,12 @@ def test_aliases_name_places_that_exist(gaz) -> None:
         if len(r["country"]) == 2 and not any(p.cc == r["country"] for p in gaz.lookup(r["alias"]))
     ]
     assert missing == []
+
+
+def test_lookup_drops_a_trailing_feature_word() -> None:
+    from eventwire.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.open()
+    assert gaz.lookup("Daraa Province")[0].feature == "ADM1"  # the province, not the town
+    assert gaz.lookup("al-Hasaka Province")[0].iso3 == "SYR"  # not "Usak Province" by spelling
+    assert gaz.lookup("Idlib countryside")[0].iso3 == "SYR"

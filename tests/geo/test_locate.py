@@ -109,3 +109,72 @@ def test_geocode_filters_by_country(geo) -> None:
     found = geo.geocode("Hyderabad", country="PAK", limit=3)
     assert found and found[0].country == "PAK"
     assert len(geo.geocode("Hyderabad", limit=3)) <= 3
+
+
+def test_document_places_never_recurse_through_implausible_hints() -> None:
+    # every hint's best candidate is implausible for a document about Syria (small and foreign):
+    # placing the unknown name "within" them must end, at the document's country
+    from eventwire.geo import GeoContext, get_geocoder
+
+    geo = get_geocoder()
+    ctx = GeoContext(countries=["SYR"], places=["Arbin", "Zangba", "Castelo"])
+    loc = geo.resolve("Qqqxyzzy", ctx)
+    assert loc is not None and loc.country == "SYR"
+
+
+def test_document_places_lists_placed_sub_national_names_most_mentioned_first() -> None:
+    from eventwire.geo import get_geocoder
+
+    text = "Shelling hit Saraqib. Later, strikes near Ariha and in Saraqib killed two. Syria said."
+    places = get_geocoder().document_places(text)
+    assert places[0] == "Saraqib" and "Ariha" in places
+    assert "Syria" not in places  # countries are GeoContext.countries, not places
+
+
+def test_a_foreign_namesake_gives_way_to_one_near_the_document_countries() -> None:
+    from eventwire.geo import GeoContext, get_geocoder
+
+    # Myanmar's Madaya is bigger; a report about Hezbollah (Lebanon) means the Syrian town nearby
+    loc = get_geocoder().resolve("Madaya", GeoContext(countries=["LBN"]))
+    assert loc is not None and loc.country == "SYR" and loc.lat is not None
+
+
+def test_a_real_town_is_believed_when_the_countries_come_from_actors() -> None:
+    from eventwire.geo import GeoContext, get_geocoder
+
+    loc = get_geocoder().resolve("Manbij", GeoContext(countries=["USA"]))  # "U.S.-led strikes in Manbij"
+    assert loc is not None and loc.country == "SYR" and loc.lat is not None
+
+
+def test_a_tiny_foreign_namesake_is_still_an_unknown_local_place() -> None:
+    from eventwire.geo import GeoContext, get_geocoder
+
+    loc = get_geocoder().resolve("Arbin", GeoContext(countries=["SYR"]))  # not Arbin in France
+    assert loc is not None and loc.country == "SYR" and loc.geonameid is None
+
+
+def test_headline_prefers_a_named_town_to_a_countryside() -> None:
+    from eventwire.geo import get_geocoder
+    from eventwire.geo.locate import headline_location
+
+    text = "Shelling targets the countryside of Homs and casualties in Daraa city"
+    loc = headline_location(get_geocoder(), text)
+    assert loc is not None and loc.text == "Daraa"
+
+
+def test_french_locative_cues_spot_a_town() -> None:
+    from eventwire.geo import get_geocoder
+
+    text = "Centrafrique : plusieurs villages de Batangafo au nord attaqués"
+    assert "Batangafo" in [m.text for m in get_geocoder().spot(text)]
+
+
+def test_an_unknown_place_is_put_within_a_brief_reports_places_only() -> None:
+    from eventwire.geo import GeoContext, get_geocoder
+
+    geo = get_geocoder()
+    brief = geo.resolve("Qqqxyzzy", GeoContext(countries=["SYR"], places=["Saraqib"]))
+    assert brief is not None and brief.lat is not None and brief.admin1  # at Saraqib, in Idlib
+    places = ["Saraqib", "Aleppo", "Homs", "Hama", "Damascus"]  # a long article: anywhere
+    long = geo.resolve("Qqqxyzzy", GeoContext(countries=["SYR"], places=places))
+    assert long is not None and long.lat is None and long.country == "SYR"

@@ -24,13 +24,13 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Sequence
 
 from eventwire.ceasefire.ids import is_sentence_ref
 from eventwire.ceasefire.merge import STATUS_RANK, reduce_history
 from eventwire.ceasefire.parties import party_key
 from eventwire.ceasefire.vocab import cues, find_triggers
+from eventwire.geo.distance import haversine_km
 from eventwire.model import Actor, Ceasefire, Event, Location, StatusChange, Violation
 
 AREA_KM = 50.0  # a town-level area covers what happens within this distance of it
@@ -41,10 +41,7 @@ LINKABLE = ("asserted", "reported")
 
 def km(a: Location, b: Location) -> float:
     """Great-circle distance between two located places, in km."""
-    p1, p2 = math.radians(a.lat or 0.0), math.radians(b.lat or 0.0)
-    dp, dl = p2 - p1, math.radians((b.lon or 0.0) - (a.lon or 0.0))
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
 
 
 def _norm(text: str | None) -> str:

@@ -2,7 +2,8 @@
 
 Machine-coded datasets count reports, not events; this stage links the reports. Modules:
 ``score`` (blocking and the pair score), ``merge`` (one record from a cluster's reports),
-``cluster`` (the clustering itself, batch or incremental, and its explanation).
+``cluster`` (the clustering itself, batch or incremental, and its explanation), ``window``
+(what an incremental run reads from the store).
 
 Example:
     >>> from eventwire.dedup import cluster_events, explain

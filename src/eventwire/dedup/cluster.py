@@ -1,11 +1,13 @@
 """Cross-document clustering: link the records of different documents that report one event.
 
-Reports are taken one at a time in a stable order (publication date, document id, offset, event
-id — see ``merge.report_key``), so shuffled input gives the same clusters. Each report is compared
-only with clusters in its *block* (same type group, dates within reach; an index by week keeps
-this cheap) and joins the cluster it scores best with, when that score reaches the threshold and
-no member of the cluster rules it out (same document, incompatible date, place or type);
-otherwise it founds a new cluster.
+Reports are taken one at a time in a stable order (publication date, document id, offset, the
+most specific record of a sentence first, event id — see ``merge.report_key``), so shuffled input
+gives the same clusters. Each report is compared only with clusters in its *block* (same type
+group, dates within reach; an index by week keeps this cheap), scored against each cluster's
+merged record (so that clusters do not chain from member to member), and joins the best-scoring
+cluster whose score reaches the threshold and no member of which rules it out (same document,
+incompatible date, place, type or direction); clusters holding a specific record (placed by two
+of day, place, toll) go before clusters of vague echoes only. Otherwise it founds a new cluster.
 
 Cluster ids: ``cl_`` + a hash of the founding (earliest) member's id. Existing clusters keep
 their ids whatever joins them, so incremental coding (``existing=``) never renames a cluster;
@@ -23,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from eventwire.dedup.merge import cluster_id_for, merge_cluster, merge_location, report_key
+from eventwire.dedup.merge import cluster_id_for, merge_cluster, merge_location, report_key, vagueness
 from eventwire.dedup.score import (
     SLACK_DAYS,
     PairScore,
@@ -49,6 +51,11 @@ class _Working:
     extra_outlets: int = 0  # outlets of existing members whose records were not given
     reasons: list[MergeReason] = field(default_factory=list)
 
+    @property
+    def specific(self) -> bool:
+        """True when a member (or the merged record) is placed by at least two of day, place, toll."""
+        return any(vagueness(m) <= 1 for m in [self.rep, *self.members])
+
     def to_cluster(self) -> Cluster:
         return Cluster(
             id=self.id,
@@ -69,7 +76,7 @@ class _BlockIndex:
 
     @staticmethod
     def _weeks(event: Event, published: dt.date | None) -> list[int | None]:
-        span = date_interval(event, published)
+        span = date_interval(event, published, loose=True)
         if span is None:
             return [None]
         first = (span[0] - dt.timedelta(days=SLACK_DAYS)).toordinal() // 7
@@ -144,15 +151,17 @@ class _Context:
 
 
 def _link(event: Event, work: _Working, ctx: _Context) -> PairScore | None:
-    """The best pair score of a report with a cluster, or None when any member rules it out."""
-    best: PairScore | None = None
-    for other in [*work.members, work.rep]:
-        pair = ctx.score(event, other)
-        if pair.blocked is not None:
+    """A report's pair score with a cluster's merged record, or None when any member rules it out.
+
+    Scoring against the merged record (not the best-matching member) keeps a cluster from
+    chaining: a report that resembles only its latest member (same town, four days on) does not
+    join unless it matches the event as the reports so far tell it.
+    """
+    for other in work.members:
+        if ctx.score(event, other).blocked is not None:
             return None
-        if best is None or pair.score > best.score:
-            best = pair
-    return best
+    pair = ctx.score(event, work.rep)
+    return None if pair.blocked is not None else pair
 
 
 def cluster_events(
@@ -207,12 +216,18 @@ def cluster_events(
         doc = event.evidence.doc_id
         pub = published.get(doc)
         choice: tuple[int, PairScore] | None = None
+        rank: tuple[bool, float] = (False, -1.0)
         for k in index.query(event, pub):
             if doc in works[k].docs:  # never two records of one document in a cluster
                 continue
             pair = _link(event, works[k], ctx)
-            if pair is not None and pair.score >= limit and (choice is None or pair.score > choice[1].score):
-                choice = (k, pair)
+            if pair is None or pair.score < limit:
+                continue
+            # a cluster of echoes only ("homes were burned", undated, unplaced) takes a report
+            # only when no cluster with a specific record of an event will
+            here = (works[k].specific, pair.score)
+            if choice is None or here > rank:
+                choice, rank = (k, pair), here
         if choice is None:
             cid = cluster_id_for(event.id)
             works.append(

@@ -36,10 +36,24 @@ T = TypeVar("T")
 _PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
+def vagueness(event: Event) -> int:
+    """How much of what places an event in the world a record lacks: a day, a place, a toll.
+
+    One sentence often gives several records (a strike and "the strikes hit oil depots"); the
+    most specific one is the report of the event, the vaguer ones its echoes.
+    """
+    return (
+        ((event.date_precision or "day") != "day" or event.date is None)
+        + (event.location is None)
+        + (event.fatalities is None)
+    )
+
+
 def report_key(event: Event, published: Mapping[str, dt.date] | None = None) -> tuple:
-    """Stable sort key of a report: publication date (unknown first), document, offset, id."""
+    """Stable sort key of a report: publication date (unknown first), document, offset, the
+    most specific record of a sentence first (``vagueness``), id."""
     pub = (published or {}).get(event.evidence.doc_id)
-    return (pub or dt.date.min, event.evidence.doc_id, event.evidence.start, event.id)
+    return (pub or dt.date.min, event.evidence.doc_id, event.evidence.start, vagueness(event), event.id)
 
 
 def cluster_id_for(first_member_id: str) -> str:

@@ -2,8 +2,10 @@
 do they agree?
 
 A pair is first *blocked* by hard rules (different documents, compatible event types, dates at
-most ``SLACK_DAYS`` apart once each date is widened to what its precision allows, places at most
-``MAX_KM`` apart when both are towns, same country), then *scored*: a weighted mean of per-field
+most ``SLACK_DAYS`` apart once each date is widened to what its precision allows, or consistent
+when a follow-up's date on its reporting day stands for the days before it, places at most
+``MAX_KM`` apart when both are towns, same country, not an accusation and its counter-accusation
+— ``data/dedup_directed.tsv``), then *scored*: a weighted mean of per-field
 agreements (date, place, actors, fatalities, wording, mode, type) with weights and the decision
 threshold in ``data/dedup_weights.tsv`` and compatible types in ``data/dedup_types.tsv``.
 
@@ -24,6 +26,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from eventwire.geo.distance import haversine_km
 from eventwire.model import Event, Location
 from eventwire.resources import read_tsv
 
@@ -31,7 +34,10 @@ STRONG_WORDING = 0.9  # reports sharing this much wording override a geocoder's 
 MIN_WORDS = 8  # the wording score treats shorter reports as if they had this many words
 SLACK_DAYS = 3  # two reports of one event disagree by at most this many days
 MAX_KM = 50.0  # two located towns farther apart than this are different events
+NEARBY_TOWN = 0.8  # the place score of two differently named towns (less their distance / MAX_KM)
 UNDATED_WINDOW = 7  # an undated report tells of something in the week before publication
+REPORTING_WINDOW = 4  # a date on the reporting day may stand for an event this many days older
+LOOSE_DATE_SCORE = 0.25  # the date score of two dates consistent only through a reporting-day date
 _PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 
 
@@ -103,17 +109,34 @@ def type_score(a: Event, b: Event) -> float | None:
 # ---- dates --------------------------------------------------------------------------------
 
 
-def date_interval(event: Event, published: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
+def reporting_day(event: Event, published: dt.date | None) -> bool:
+    """True when a day-precision date is the publication day or the day before it.
+
+    Such a date often comes from the reporting ("officials said on Wednesday", "fires were still
+    burning on Monday") rather than from the event, which may be days older.
+    """
+    if event.date is None or published is None or (event.date_precision or "day") != "day":
+        return False
+    return 0 <= (published - event.date).days <= 1
+
+
+def date_interval(
+    event: Event, published: dt.date | None = None, *, loose: bool = False
+) -> tuple[dt.date, dt.date] | None:
     """The days an event may have happened on, from its date and precision.
 
     A week-precision date is "the week around this date"; a month or year date is its first day;
-    an undated event is placed in the week before its report's publication date.
+    an undated event is placed in the week before its report's publication date. ``loose`` (for
+    blocking) also lets a ``reporting_day`` date stand for the ``REPORTING_WINDOW`` days before it
+    (see ``follow_up_date``).
     """
     d = event.date
     if d is None:
         if published is None:
             return None
         return published - dt.timedelta(days=UNDATED_WINDOW), published
+    if loose and reporting_day(event, published):
+        return d - dt.timedelta(days=REPORTING_WINDOW), d
     precision = event.date_precision or "day"
     if precision == "week":
         return d - dt.timedelta(days=7), d + dt.timedelta(days=3)
@@ -142,22 +165,32 @@ def date_score(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> fl
         score = {0: 1.0, 1: 0.6, 2: 0.3}.get(gap, 0.0)
     else:
         score = 0.6 if gap == 0 else 0.2
-    if gap <= 2 and (a.date == pa or b.date == pb):
-        # a date equal to the publication day often comes from "officials said on Thursday" in
-        # a follow-up report, not from the event: weak evidence either way
-        score = max(score, 0.4)
+    if reporting_day(a, pa) or reporting_day(b, pb):
+        # a date on the reporting day often comes from "officials said on Thursday" in a
+        # follow-up report, not from the event: weak evidence either way
+        if gap <= 2:
+            score = max(score, 0.4)
+        elif follow_up_date(a, b, pa, pb):  # consistent only through that: weaker still
+            score = max(score, LOOSE_DATE_SCORE)
     return score
 
 
+def follow_up_date(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> bool:
+    """True when the later-published report's date is its reporting day, may stand for the
+    other's date (``REPORTING_WINDOW``) and its toll is not lower (follow-ups count more dead)."""
+    for (x, px), (y, py) in (((a, pa), (b, pb)), ((b, pb), (a, pa))):
+        if px is None or py is None or px <= py or not reporting_day(x, px):
+            continue
+        tx, ty = _toll(x), _toll(y)
+        if tx is not None and ty is not None and tx < ty:
+            continue
+        other = date_interval(y, py)
+        if other is not None and interval_gap(date_interval(x, px, loose=True), other) == 0:  # type: ignore[arg-type]
+            return True
+    return False
+
+
 # ---- places -------------------------------------------------------------------------------
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _fine(loc: Location) -> bool:
@@ -192,7 +225,7 @@ def place_block(a: Location | None, b: Location | None) -> str | None:
         return "country"
     if _same_name(a, b):
         return None
-    if _fine(a) and _fine(b) and km(a.lat, a.lon, b.lat, b.lon) > MAX_KM:  # type: ignore[arg-type]
+    if _fine(a) and _fine(b) and haversine_km(a.lat, a.lon, b.lat, b.lon) > MAX_KM:  # type: ignore[arg-type]
         return "distance"
     ra, rb = _admin1(a), _admin1(b)
     if ra and rb and not _same_region(ra, rb) and not (_fine(a) and _fine(b)):
@@ -210,8 +243,8 @@ def place_score(a: Location | None, b: Location | None) -> float | None:
     if _same_name(a, b):
         return 1.0 if a.precision in ("point", "town") else 0.7
     if _fine(a) and _fine(b):
-        d = km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
-        return max(0.3, 1.0 - d / MAX_KM) if d > 2 else 0.95
+        d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        return max(0.3, NEARBY_TOWN - d / MAX_KM) if d > 2 else 0.95
     ra, rb = _admin1(a), _admin1(b)
     if ra and rb and _same_region(ra, rb):
         return 0.6
@@ -323,14 +356,40 @@ def mode_score(a: Event, b: Event) -> float | None:
 # ---- the pair verdict ---------------------------------------------------------------------
 
 
+@cache
+def directed_types() -> frozenset[str]:
+    """PLOVER types where swapped sides mean two events, from ``dedup_directed.tsv``."""
+    return frozenset(row["type"] for row in read_tsv("dedup_directed.tsv"))
+
+
+def _side(actor) -> str | None:
+    # country/sector says who a side is even when outlets name it differently ("the army",
+    # "Military Forces of Sudan"); the name is the fallback
+    if actor is None:
+        return None
+    if actor.country and actor.sector:
+        return f"{actor.country}/{actor.sector}"
+    return (actor.name or "").lower() or None
+
+
+def swapped(a: Event, b: Event) -> bool:
+    """True when a's actor is b's recipient and a's recipient b's actor (two distinct sides)."""
+    sa, ra, sb, rb = _side(a.actor), _side(a.recipient), _side(b.actor), _side(b.recipient)
+    return None not in (sa, ra, sb, rb) and sa != ra and sa == rb and ra == sb
+
+
 def block(a: Event, b: Event, pa: dt.date | None = None, pb: dt.date | None = None) -> str | None:
     """Why two reports can never be one event, or None when they may be."""
     if a.evidence.doc_id == b.evidence.doc_id:
         return "same document"
     if type_score(a, b) is None:
         return "type"
+    if a.event_type == b.event_type and a.event_type in directed_types() and swapped(a, b):
+        return "direction"
     ia, ib = date_interval(a, pa), date_interval(b, pb)
-    if ia is not None and ib is not None and interval_gap(ia, ib) > SLACK_DAYS:
+    # too far apart, unless a follow-up's reporting-day date may stand for the other's day
+    far = ia is not None and ib is not None and interval_gap(ia, ib) > SLACK_DAYS
+    if far and not follow_up_date(a, b, pa, pb):
         return "date"
     return place_block(a.location, b.location)
 
@@ -355,7 +414,7 @@ def score_pair(
         words = (content_words(a.evidence.sentence), content_words(b.evidence.sentence))
     wording = wording_score(*words)
     why = block(a, b, pa, pb)
-    if why in ("country", "distance") and wording is not None and wording >= STRONG_WORDING:
+    if why in ("country", "distance", "admin1") and wording is not None and wording >= STRONG_WORDING:
         # geocoders misplace rare names (a "Mile 4" suburb, a meadow named like a Turkish
         # village); near-identical wording outweighs the slip
         why = None

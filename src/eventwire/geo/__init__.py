@@ -2,7 +2,9 @@
 
 ``build.py`` builds the index, ``gazetteer.py`` reads it, ``scoring.py`` ranks candidates,
 ``cues.py`` holds the spotting cues, ``locate.py`` finds places in text and picks the event's
-place, ``bench.py`` measures speed and memory. Data: ``geo_*.tsv`` (see ``geo_LICENSE.md``).
+place, ``lookup.py`` lists a name's ranked candidates (``eventwire geocode``), ``distance.py``
+is the one haversine, ``bench.py`` measures speed and memory. Data: ``geo_*.tsv`` (see
+``geo_LICENSE.md``).
 """
 
 from __future__ import annotations

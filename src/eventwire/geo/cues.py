@@ -247,3 +247,18 @@ def stands_alone(text: str, start: int, end: int) -> bool:
 def country_of(mention: PlaceMention) -> Place | None:
     """The country a mention names, if it names one ("Georgia" the country, not the state)."""
     return next((c for c in mention.candidates if c.is_country), None)
+
+
+COUNTRYSIDE_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ern\s+)?(?:countryside|outskirts|suburbs|vicinity)\b", re.I)
+TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
+TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def reference_rank(text: str, m: PlaceMention) -> int:
+    """How a text names a place: 0 as a town ("Daraa city"), 1 plainly, 2 as a reference
+    point or a town's countryside ("north of Homs", "Idlib countryside")."""
+    if TOWN_AFTER.match(text[m.end : m.end + 12]) or TOWN_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return 0
+    if m.near or COUNTRYSIDE_AFTER.match(text[m.end : m.end + 30]):
+        return 2
+    return 1

@@ -42,11 +42,13 @@ from eventwire.geo.cues import (
     inside_longer_name,
     is_acronym,
     is_shouting,
+    reference_rank,
     stands_alone,
     stopwords,
     trim_name,
     unknown_place,
 )
+from eventwire.geo.distance import haversine_km
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.scoring import rank
 from eventwire.model import Location
@@ -55,6 +57,13 @@ __all__ = ["Geocoder", "PlaceMention", "country_of", "headline_location", "to_lo
 
 # a town outside the document's countries must be at least this big to be believed
 FOREIGN_MIN_POPULATION = 100_000
+# a town this big, the most populous of its namesakes, is believed abroad ("Afrin" in a report
+# whose countries are its actors' Turkey and the US)
+USUAL_MEANING_POPULATION = 20_000
+# a report naming this few places is about one area: its places locate its unknown ones
+BRIEF_REPORT_PLACES = 3
+# a foreign namesake this close to a document country's capital is in the conflict's region
+NEAR_CONTEXT_KM = 800
 # a city this big is taken as a place on its name alone ("Kandahar", "Basra")
 WELL_KNOWN_POPULATION = 100_000
 
@@ -209,26 +218,90 @@ class Geocoder:
             ner,
         )
 
+    def document_places(self, text: str, ents=None, limit: int = 20) -> list[str]:
+        """The sub-national places a document names, most mentioned first (``GeoContext.places``).
+
+        Only names the gazetteer knows and the text puts as places (a preposition, an admin
+        word, a place label): they are hints that favour candidates in the same region."""
+        counts: dict[str, int] = {}
+        surfaces: dict[str, str] = {}
+        for m in self.spot(text, ents):
+            if not m.candidates or country_of(m) is not None:
+                continue
+            if not (m.locative or m.region_word or m.ner in PLACE_LABELS):
+                continue
+            key = norm(m.text)
+            counts[key] = counts.get(key, 0) + 1
+            surfaces.setdefault(key, m.text)
+        ranked = sorted(counts, key=lambda k: -counts[k])  # stable: first mention breaks ties
+        return [surfaces[k] for k in ranked[:limit]]
+
     # ---- resolution -------------------------------------------------------------------
     def resolve(
         self, mention: PlaceMention | str, context: GeoContext, hints: tuple[PlaceMention, ...] = ()
     ) -> Location | None:
         """The most likely place for a mention, given the document and sentence context."""
+        surface = mention if isinstance(mention, str) else mention.text
+        context = self._effective(context)
+        # the document's other places; not this name itself (its own namesakes are no evidence)
+        doc_hints: tuple[PlaceMention, ...] = ()
+        if context.places:
+            key = norm(surface)
+            doc_hints = self._document_hints(tuple(p for p in context.places if norm(p) != key))
+        place = self._best(mention, context, (*hints, *doc_hints))
+        if place is not None:
+            return to_location(place, surface, near=not isinstance(mention, str) and mention.near)
+        # an unknown place is put within the sentence's places, or a brief report's (a headline's
+        # few places are near each other; a long article's are anywhere: "South Waziristan" is
+        # not in Islamabad)
+        brief = doc_hints if len(doc_hints) <= BRIEF_REPORT_PLACES else ()
+        return self._within(surface, context, hints, brief)
+
+    def _best(self, mention: PlaceMention | str, context: GeoContext, hints: tuple) -> Place | None:
+        """The top-ranked candidate of a mention, unless it is implausible (no fallback here)."""
         if isinstance(mention, str):
-            cands = self.gazetteer.lookup(mention)
-            surface, near, region_word = mention, False, False
+            cands, surface = self.gazetteer.lookup(mention), mention
         else:
             cands, surface = mention.candidates, mention.text
-            near, region_word = mention.near, mention.region_word
-        if region_word:
-            regions = tuple(c for c in cands if c.is_region)
-            cands = regions or cands
-        context = self._effective(context)
-        hints = (*hints, *self._document_hints(tuple(context.places)))
+            if mention.region_word:
+                cands = tuple(c for c in cands if c.is_region) or cands
         ranked = rank(cands, surface, context, hints=hints)
-        if ranked and not _implausible(ranked[0], context):
-            return to_location(ranked[0], surface, near=near)
-        return self._within(surface, context, hints)
+        if not ranked or not _implausible(ranked[0], context):
+            return ranked[0] if ranked else None
+        # a weak foreign top match gives way to a namesake the context supports: one in or near
+        # the document's countries ("Madaya" in a report on Hezbollah is Syria's, not Myanmar's;
+        # "Ras al-Ayn" is not Rosh Ha'Ayin, whose alternate name it is) ...
+        near = next((p for p in ranked if self._near_context(p, context)), None)
+        if near is not None:
+            return near
+        # ... else to a real town that is what its name usually means: the document's countries
+        # come from its actors ("Turkish shelling on Afrin"), not always from its places
+        top = max(ranked, key=lambda p: p.population)
+        if not top.fuzzy and top.primary and top.population >= USUAL_MEANING_POPULATION:
+            return top
+        return None
+
+    def _near_context(self, place: Place, context: GeoContext) -> bool:
+        """In one of the document's countries, or an exact name within reach of one's capital."""
+        if place.iso3 in context.countries:
+            return True
+        if place.fuzzy or place.lat is None or place.lon is None:
+            return False
+        for iso3 in context.countries[:3]:
+            capital = self._capital(iso3)
+            # a degree of latitude is 111 km: most candidates are ruled out without trigonometry
+            if capital is None or abs(place.lat - capital[0]) * 111.0 > NEAR_CONTEXT_KM:
+                continue
+            if haversine_km(place.lat, place.lon, *capital) <= NEAR_CONTEXT_KM:
+                return True
+        return False
+
+    @lru_cache(maxsize=512)  # noqa: B019 - one geocoder per process; few countries
+    def _capital(self, iso3: str) -> tuple[float, float] | None:
+        country = self.gazetteer.country(iso3)
+        if country is None or country.lat is None or country.lon is None:
+            return None
+        return (country.lat, country.lon)
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one geocoder per process; documents repeat places
     def _document_hints(self, places: tuple[str, ...]) -> tuple[PlaceMention, ...]:
@@ -259,13 +332,20 @@ class Geocoder:
                 return cands[0].iso3
         return None
 
-    def _within(self, surface: str, context: GeoContext, hints) -> Location | None:
+    def _within(self, surface: str, context: GeoContext, hints, doc_hints=()) -> Location | None:
         """A place the gazetteer lacks, placed at the nearest named place that contains it."""
-        for h in hints:
+        everything = (*hints, *doc_hints)
+        for h in everything:
             if not h.candidates:
                 continue
-            outer = self.resolve(h, context)
-            if outer is not None:
+            # the container is ranked, never itself placed "within" another: no recursion
+            place = self._best(h, context, tuple(x for x in everything if x is not h))
+            # another place of the document must be in its region: a far namesake believed on
+            # its own name ("Castelo", Brazil) is no place to put an unknown village
+            if place is not None and (
+                h in hints or not context.countries or self._near_context(place, context)
+            ):
+                outer = to_location(place, h.text, near=h.near)
                 precision = "region" if outer.precision in ("region", "country") else "town"
                 return outer.model_copy(
                     update={
@@ -410,6 +490,9 @@ def headline_location(
     ctx = ctx.model_copy(update={"countries": [*ctx.countries, *[c for c in countries if c]]})
     local = [m for m in mentions if country_of(m) is None]
     pool = [m for m in local if m.locative or m.region_word] or local or mentions
+    # a town the text names as one ("Daraa city") before a place only used as a reference
+    # ("the countryside of Homs", "north of Aleppo"); otherwise the text's order
+    pool = sorted(pool, key=lambda m: reference_rank(text, m))
     fallback = None
     for chosen in pool:
         hints = tuple(m for m in mentions if m is not chosen)

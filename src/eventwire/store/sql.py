@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy import create_engine, delete, event, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -191,18 +191,61 @@ class Store:
         q = q.order_by(t.c.doc_id, t.c.id)
         with self.engine.connect() as conn:
             rows = list(conn.execute(q))
-        evs = [
-            Event.model_validate(
-                {
-                    **r.record,
-                    "cluster_id": r.cluster_id,
-                    "ceasefire_id": r.ceasefire_id or r.record.get("ceasefire_id"),
-                }
-            )
-            for r in rows
-        ]
+        evs = [_event_of(r) for r in rows]
         evs.sort(key=lambda e: (e.evidence.doc_id, e.evidence.start, e.id))
         return iter(evs)
+
+    # ---- reading for incremental dedup: only what new reports can meet ----------------
+    def unclustered_events(self) -> list[Event]:
+        """Events no cluster holds yet (those of the documents coded since the last dedup run)."""
+        t = schema.events
+        q = select(t.c.record, t.c.cluster_id, t.c.ceasefire_id).where(t.c.cluster_id.is_(None))
+        with self.engine.connect() as conn:
+            return [_event_of(r) for r in conn.execute(q.order_by(t.c.id))]
+
+    def events_of_documents(self, doc_ids: Iterable[str]) -> list[Event]:
+        """Every stored event of these documents."""
+        t = schema.events
+        out: list[Event] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(doc_ids))):
+                q = select(t.c.record, t.c.cluster_id, t.c.ceasefire_id).where(t.c.doc_id.in_(chunk))
+                out.extend(_event_of(r) for r in conn.execute(q))
+        return out
+
+    def documents_of_events(self, event_ids: Iterable[str]) -> set[str]:
+        """The ids of the documents these events come from."""
+        t = schema.events
+        with self.engine.connect() as conn:
+            return {
+                r.doc_id
+                for chunk in _chunks(sorted(set(event_ids)))
+                for r in conn.execute(select(t.c.doc_id).where(t.c.id.in_(chunk)))
+            }
+
+    def cluster_ids_dated(self, window: tuple[dt.date, dt.date] | None) -> list[str]:
+        """Clusters with a member dated inside ``window`` (or undated, in a document published
+        inside it or unpublished); every cluster when ``window`` is None."""
+        ev, docs = schema.events, schema.documents
+        q = select(ev.c.cluster_id).where(ev.c.cluster_id.is_not(None)).distinct()
+        if window is not None:
+            lo, hi = window
+            in_range = or_(docs.c.published.is_(None), docs.c.published.between(lo, hi))
+            undated = select(docs.c.id).where(in_range)
+            q = q.where(or_(ev.c.date.between(lo, hi), ev.c.date.is_(None) & ev.c.doc_id.in_(undated)))
+        with self.engine.connect() as conn:
+            return sorted(r.cluster_id for r in conn.execute(q))
+
+    def clusters_by_id(self, cluster_ids: Iterable[str]) -> list[Cluster]:
+        """These clusters, in id order."""
+        t = schema.clusters
+        with self.engine.connect() as conn:
+            found = [
+                Cluster.model_validate(r.record)
+                for chunk in _chunks(sorted(set(cluster_ids)))
+                for r in conn.execute(select(t.c.record).where(t.c.id.in_(chunk)))
+            ]
+        return sorted(found, key=lambda c: c.id)
 
     def publishers(self) -> dict[str, str]:
         """Document id → publisher, for exports that name their sources."""
@@ -211,12 +254,18 @@ class Store:
             rows = conn.execute(select(t.c.id, t.c.publisher).where(t.c.publisher.is_not(None)))
             return {r.id: r.publisher for r in rows}
 
-    def published_dates(self) -> dict[str, dt.date]:
-        """Document id → publication date, for dedup's date evidence."""
+    def published_dates(self, doc_ids: Iterable[str] | None = None) -> dict[str, dt.date]:
+        """Document id → publication date (of these documents, or all), for dedup's date evidence."""
         t = schema.documents
+        q = select(t.c.id, t.c.published).where(t.c.published.is_not(None))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(t.c.id, t.c.published).where(t.c.published.is_not(None)))
-            return {r.id: r.published for r in rows}
+            if doc_ids is None:
+                return {r.id: r.published for r in conn.execute(q)}
+            return {
+                r.id: r.published
+                for chunk in _chunks(sorted(set(doc_ids)))
+                for r in conn.execute(q.where(t.c.id.in_(chunk)))
+            }
 
     def ceasefires(self) -> list[Ceasefire]:
         with self.engine.connect() as conn:
@@ -244,6 +293,25 @@ class Store:
             ):
                 out[f"documents_{status}"] = n
         return out
+
+
+_CHUNK = 500  # ids per IN (...) clause, well under SQLite's limit on bound variables
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _event_of(row) -> Event:
+    """An event record from its row, with the cluster and ceasefire links the row holds."""
+    return Event.model_validate(
+        {
+            **row.record,
+            "cluster_id": row.cluster_id,
+            "ceasefire_id": row.ceasefire_id or row.record.get("ceasefire_id"),
+        }
+    )
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
