@@ -200,3 +200,27 @@ def test_ucdp_scorer_definitions() -> None:
     }
     assert one["states_toll"]["rows"] == 2 and one["states_toll"]["best_exact"] == 0.5
     assert one["event_headline"] == {"rows": 1, "best_exact": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The National Guard eliminated more than 300 invaders near Bakhmut.", (300, 300, None)),
+        ("AFU eliminated 40 Russians, four tanks and an ammunition depot.", (40, 40, 40)),
+        ("Russian forces destroyed up to 40 Ukrainian soldiers.", (40, None, 40)),
+        ("Troops neutralized 5 terrorists in the north.", (5, 5, 5)),
+        ("They eliminated two BMPs and four tanks.", None),
+        ("Warplanes destroyed 3 houses in the village.", None),
+        ("Shelling claims the lives of 4 people in Idlib.", (4, 4, 4)),
+        ("Regime warplanes kill 4 citizens in Idlib countryside.", (4, 4, 4)),
+        ("61 people were killed yesterday, including 17 members of the regime forces.", (61, 61, 61)),
+        ("About 10 people were killed in Homs.", (10, None, None)),
+    ],
+)
+def test_headline_tolls_and_verbs_that_need_people(text: str, expected) -> None:
+    assert killed(text) == expected
+
+
+def test_military_shorthand_kia_and_wia() -> None:
+    assert killed("One KIA, two WIA in Donbas on Monday") == (1, 1, 1)
+    assert injured("One KIA, two WIA in Donbas on Monday") == (2, 2, 2)

@@ -37,6 +37,8 @@ from eventwire.numbers import number_pattern, parse_number
 from eventwire.resources import read_tsv
 
 KINDS = ("killed", "injured", "missing", "arrested")
+# pattern forms whose term comes before the count; "people" is an active term that needs people named
+ACTIVE = ("active", "people")
 QUAL = (
     r"(?:(?P<qual>a\s+total\s+of|at\s+least|at\s+most|more\s+than|over|nearly|almost|about|"
     r"around|some|roughly|approximately|an\s+estimated|estimated|up\s+to|as\s+many\s+as|"
@@ -96,7 +98,9 @@ def _terms() -> dict[tuple[str, str, bool], str]:
     """Alternations of casualty terms keyed by (kind, form, transitive)."""
     groups: dict[tuple[str, str, bool], list[str]] = {}
     for row in read_tsv("casualty_terms.tsv"):
-        key = (row["kind"], row["form"], row["transitive"] == "yes")
+        # verbs that take equipment as readily as people ("eliminated 2 tanks") form their own group
+        form = "people" if row.get("object") == "people" else row["form"]
+        key = (row["kind"], form, row["transitive"] == "yes")
         groups.setdefault(key, []).append(row["pattern"])
     return {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in groups.items()}
 
@@ -174,6 +178,9 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
         if (kind, "active", False) in terms:
             verb = terms[(kind, "active", False)]
             pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "active"))
+        if (kind, "people", False) in terms:
+            verb = terms[(kind, "people", False)]
+            pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "people"))
         if (kind, "passive", False) in terms:
             word = terms[(kind, "passive", False)]
             pats.append(
@@ -238,6 +245,11 @@ def _object_is_people(after: str) -> bool:
     return True
 
 
+def _names_people(after: str) -> bool:
+    """Whether a people noun comes within the three words after a count ("40 Ukrainian soldiers")."""
+    return any(_is_people(w) for w in after.split()[:3])
+
+
 def _plausible(m: re.Match[str], text: str, form: str) -> bool:
     """Reject numbers that are not people and participles that are active verbs."""
     g = m.groupdict()
@@ -251,15 +263,17 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
             return False
         if re.fullmatch(r"(?:1[89]|20)\d\d", g["num"]) and not g.get("qual"):
             return False  # a year ("in 2019, 30 people ...") is never a count
-    if form != "active" and COMBINED.match(text, m.end()):
+    if form == "people" and not _names_people(text[m.end() :]):
+        return False  # "eliminated 2 BMPs": these verbs count people only when people are named
+    if form not in ACTIVE and COMBINED.match(text, m.end()):
         return False
-    if form == "active" and re.search(
+    if form in ACTIVE and re.search(
         r"(?:kill|injur|wound|hurt)\w*\s*(?:and|or|&|/)\s*$", text[max(0, m.start() - 30) : m.start()], re.I
     ):
         return False  # "kill and injure 13": one figure for two kinds
-    if form == "active" and not _object_is_people(text[m.end() :]):
+    if form in ACTIVE and not _object_is_people(text[m.end() :]):
         return False  # "shot down a helicopter", "killed 3 hours later"
-    if form != "active":
+    if form not in ACTIVE:
         # "an Israeli drone was shot down": a thing, not a person, between count and term
         between = text[m.start() : m.end()].split()[1:-1]
         if any(_is_thing(w) for w in between):
@@ -353,12 +367,12 @@ def _find(kind: str, text: str) -> list[_Found]:
             best, low, high = value
             end = m.end()
             start = m.start()
-            if form != "active" and not m.groupdict().get("zero"):
+            if form not in ACTIVE and not m.groupdict().get("zero"):
                 b, lo, hi, start = _before(text, m.start())
                 best += b
                 low = None if low is None else low + lo
                 high = None if high is None or hi is None else high + hi
-            if form == "active" and not m.groupdict().get("zero"):
+            if form in ACTIVE and not m.groupdict().get("zero"):
                 b, lo, hi, end2 = _more(text, m.end(), kind)
                 if b:
                     best += b

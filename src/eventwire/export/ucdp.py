@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from eventwire.model import Event
+from eventwire.ucdp import type_of_violence
 
 COLUMNS = [
     "id",
@@ -40,19 +41,10 @@ COLUMNS = [
 ]
 WHERE_PREC = {"point": 1, "town": 1, "region": 4, "country": 6}
 DATE_PREC = {"day": 1, "week": 2, "month": 3, "year": 4}
-_STATE = {"GOV", "MIL", "COP", "SPY"}
-
-
-def type_of_violence(event: Event) -> int:
-    """1 state-based (a government is a side), 2 non-state, 3 one-sided (against civilians)."""
-    r = event.recipient
-    if r is not None and (r.inter == 7 or r.sector == "CVL"):
-        return 3
-    sides = [a for a in (event.actor, event.recipient) if a is not None]
-    return 1 if any(a.sector in _STATE or a.inter in (1, 8) for a in sides) else 2
 
 
 def ucdp_row(event: Event, publisher: str | None = None) -> dict[str, object] | None:
+    """One GED-style row of a violent event (type of violence from ``ucdp.type_of_violence``)."""
     if event.event_type != "ASSAULT":
         return None
     loc, f = event.location, event.fatalities
@@ -63,7 +55,7 @@ def ucdp_row(event: Event, publisher: str | None = None) -> dict[str, object] | 
     return {
         "id": event.id,
         "year": event.date.year if event.date else "",
-        "type_of_violence": type_of_violence(event),
+        "type_of_violence": type_of_violence(event) or "",
         "side_a": (event.actor.name or event.actor.text) if event.actor else "",
         "side_b": (event.recipient.name or event.recipient.text) if event.recipient else "",
         "source_article": event.evidence.doc_id,
