@@ -52,9 +52,7 @@ def test_attribution_is_the_subject_of_the_saying_verb(parser):
 
 
 def test_subordinate_clause_is_its_own_event_with_its_own_tokens(parser):
-    doc = parser(
-        "Turkey ramped up its attack on Sunday after Syrian airstrikes killed 34 soldiers."
-    )
+    doc = parser("Turkey ramped up its attack on Sunday after Syrian airstrikes killed 34 soldiers.")
     frames = find_frames(doc[:], Lexicon.load())
     assert len(frames) == 2
     main = next(f for f in frames if f.trigger.text == "attack")

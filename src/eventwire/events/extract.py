@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from eventwire import actors, casualties, when
+from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
@@ -28,6 +29,12 @@ from eventwire.model import Actor, Document, Event, EventDate, Evidence, Locatio
 from eventwire.resources import read_tsv
 
 _SUBORDINATE_BEFORE = {"after", "following", "since"}
+_CLASSIFIER = {"on": True}  # switched off only to measure the rules alone (training/compare.py)
+
+
+def set_classifier(enabled: bool) -> None:
+    """Let the sentence classifier vote on event types (True, the default) or not."""
+    _CLASSIFIER["on"] = enabled
 
 
 @dataclass
@@ -101,8 +108,68 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
         if mark is None or mark.lower_ not in _SUBORDINATE_BEFORE:
             cand.subordinate_to = None
         out.append(cand)
+    _date_from_sentence(out, frames, sent, ctx)
     _inherit_subordinate_dates(out)
+    if not _CLASSIFIER["on"]:
+        return out
+    pred = _predict(sent)
+    if not out:
+        from eventwire.events.frameless import classifier_event
+
+        extra = classifier_event(sent, index, ctx, pred)
+        return [extra] if extra is not None else []
+    voted = vote.combine([c.event for c in out], pred)
+    for cand, event in zip(out, voted, strict=True):
+        cand.event = event
     return out
+
+
+def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span, ctx: DocContext) -> None:
+    """'Police fired on marchers in Khartoum on Thursday': a date the parse left outside every
+    frame of the sentence still dates the sentence's undated events (the one nearest wins).
+
+    Only a day or a week is borrowed: a month or year in the sentence is more often a comparison
+    ("the deadliest attack this year") than the event's time, and the report's week is closer."""
+    # events linked to another frame ('after airstrikes killed 34') inherit from it instead
+    undated = [
+        (c, f)
+        for c, f in zip(cands, frames, strict=True)
+        if not c.event.date_text and c.subordinate_to is None and c.coordinate_to is None
+    ]
+    if not undated:
+        return
+    owned = [masked_text(sent, f.tokens) for f in frames]
+    orphans = [
+        (a, b)
+        for a, b, _w in when.find_date_expressions(sent.text)
+        if not any(text[a:b].strip() for text in owned)
+    ]
+    base = sent.start_char
+    dated = [(c.event, f.trigger.idx - base) for c, f in zip(cands, frames, strict=True) if c.event.date_text]
+    for cand, frame in undated:
+        at = frame.trigger.idx - base
+        if orphans:
+            a, b = min(orphans, key=lambda o: min(abs(o[0] - at), abs(o[1] - at)))
+            found = _event_date(sent.text[a:b], ctx.document.published, frame)
+            update = {"date": found.date, "date_precision": found.precision, "date_text": found.text}
+        elif dated:  # 'killed nine as they fired on marchers on Thursday': one sentence, one time
+            near = min(dated, key=lambda d: abs(d[1] - at))[0]
+            update = {"date": near.date, "date_precision": near.date_precision, "date_text": near.date_text}
+        else:
+            continue
+        if update["date"] is not None and update["date_text"] and update["date_precision"] in ("day", "week"):
+            cand.event = cand.event.model_copy(update=update)
+
+
+def _predict(sent: Span):
+    """The classifier's prediction for a sentence, or None when no model is shipped."""
+    from eventwire.errors import ResourceError
+    from eventwire.events.classifier import predict_span
+
+    try:
+        return predict_span(sent)
+    except ResourceError:
+        return None
 
 
 def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexicon) -> Candidate:
@@ -339,7 +406,8 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
 
 
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
-    tense = "future" if any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children) else None
+    future = any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
+    tense = "future" if future or factuality(frame) == "future" else None
     found = when.resolve_date(text, published, tense=tense)
     if found.date is not None or found.warning:
         return found
