@@ -145,7 +145,13 @@ def code(paths, published, db, fmt, out, no_store, engine, scheduler, workers, t
     metavar="W S E N",
     help="Events inside this bounding box (west south east north, degrees).",
 )
-def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
+@click.option(
+    "--clusters",
+    is_flag=True,
+    help="One row per real-world event (dedup cluster: merged record, n_reports, n_outlets, sources) "
+    "instead of one per report; formats jsonl, csv, acled, geojson, parquet.",
+)
+def export(db, fmt, out, since, until, country, event_type, bbox, clusters) -> None:
     """Export stored events.
 
     \b
@@ -154,11 +160,20 @@ def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
       eventwire export --country SYR --since 2020-03-01 --type ASSAULT
       eventwire export --format acled --out acled.csv
       eventwire export --format parquet --out events.parquet
+      eventwire export --clusters --format acled --out events_dedup.csv
     """
     from eventwire.export import write_acled_csv, write_geojson, write_ucdp_csv
     from eventwire.store import Store
 
     store = Store(db)
+    if clusters:
+        _export_clusters(
+            store,
+            fmt,
+            out,
+            dict(since=since, until=until, country=country, event_type=event_type, bbox=bbox or None),
+        )
+        return
     events = store.events(since=since, until=until, country=country, event_type=event_type, bbox=bbox or None)
     if fmt == "parquet":
         from eventwire.export.parquet import write_parquet
@@ -178,6 +193,22 @@ def export(db, fmt, out, since, until, country, event_type, bbox) -> None:
             write_geojson(events, fh)
         else:
             _emit(events, fmt, fh)
+
+
+def _export_clusters(store, fmt: str, out: str, filters: dict) -> None:
+    from eventwire.export.clusters import CLUSTER_FORMATS, stored_clusters, write_clusters
+
+    if fmt not in CLUSTER_FORMATS:
+        raise click.UsageError(f"--clusters exports {', '.join(CLUSTER_FORMATS)}, not {fmt}")
+    found, names = stored_clusters(store, **filters)
+    if fmt == "parquet":
+        if out == "-":
+            raise click.UsageError("parquet is binary: give a file with --out")
+        n = write_clusters(fmt, found, out, names)
+    else:
+        with click.open_file(out, "w", encoding="utf-8") as fh:
+            n = write_clusters(fmt, found, fh, names)
+    click.echo(f"{n} event(s) written", err=True)
 
 
 def _emit(events, fmt: str, out) -> None:
@@ -261,7 +292,8 @@ def evaluate(gold, pred, split, limit, as_json) -> None:
     metavar="N,N",
     help="Also time the Dask engine on LocalClusters of these sizes (e.g. 1,2).",
 )
-def bench(corpus, limit, batch_size, as_json, text_column, dask_workers) -> None:
+@click.option("--dask-only", is_flag=True, help="With --dask-workers: skip the local engine and bare spaCy.")
+def bench(corpus, limit, batch_size, as_json, text_column, dask_workers, dask_only) -> None:
     """Measure throughput against bare spaCy nlp.pipe on the same texts, in one run.
 
     CORPUS is any input `eventwire code` accepts (default: examples/).
@@ -277,7 +309,11 @@ def bench(corpus, limit, batch_size, as_json, text_column, dask_workers) -> None
     from eventwire.bench import load_corpus, render, render_dask, run_bench, run_dask_bench
 
     sources = list(corpus) or ["examples"]
-    result = run_bench(sources, limit=limit, batch_size=batch_size, text_column=text_column)
+    if dask_only and not dask_workers:
+        raise click.UsageError("--dask-only needs --dask-workers")
+    result = {}
+    if not dask_only:
+        result = run_bench(sources, limit=limit, batch_size=batch_size, text_column=text_column)
     if dask_workers:
         sizes = [int(n) for n in dask_workers.split(",") if n.strip()]
         raws = load_corpus(sources, limit=limit, text_column=text_column)
@@ -285,9 +321,37 @@ def bench(corpus, limit, batch_size, as_json, text_column, dask_workers) -> None
     if as_json:
         click.echo(json.dumps(result, indent=2))
         return
-    click.echo(render(result))
+    if result.get("documents"):
+        click.echo(render(result))
     if dask_workers:
         click.echo(render_dask(result["dask"]))
+
+
+@main.command()
+@click.argument("place")
+@click.option("--country", metavar="ISO3", help="Rank as for a document about this country (e.g. SYR).")
+@click.option("--limit", type=int, default=10, show_default=True, help="Show at most N candidates.")
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON lines.")
+def geocode(place, country, limit, as_json) -> None:
+    """Rank the gazetteer places a name may mean: name, feature, admin1, country, population,
+    lat/lon, GeoNames id and the resolution score.
+
+    \b
+    Examples:
+      eventwire geocode "Tripoli"
+      eventwire geocode "Ariha" --country SYR --json
+    """
+    from eventwire.geo import get_geocoder
+    from eventwire.geo.lookup import candidates, render
+
+    found = candidates(get_geocoder(), place, country=country, limit=limit)
+    if as_json:
+        for c in found:
+            click.echo(c.model_dump_json())
+    elif found:
+        click.echo(render(found))
+    else:
+        click.echo(f"no gazetteer place is called {place!r}", err=True)
 
 
 @main.group()
@@ -315,6 +379,51 @@ def upgrade(url) -> None:
 
     store = Store(url)  # opening a store runs the migrations
     click.echo(f"{store.url}: schema at revision {current(store.engine)}")
+
+
+@main.command()
+@click.option(
+    "--train",
+    "train_path",
+    default="training/events_train.jsonl",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Team-written training sentences.",
+)
+@click.option(
+    "--gold",
+    default="gold/event_sentences.jsonl",
+    show_default=True,
+    help="Gold sentences: only their dev split is used.",
+)
+@click.option(
+    "--plover",
+    default="../shared/data/plover_gsr.jsonl",
+    show_default=True,
+    help="PLOVER gold standard records, if present: only their dev split is used (CC BY-SA 4.0).",
+)
+@click.option(
+    "--out",
+    default="src/eventwire/data/models",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Directory the model files are written to.",
+)
+def train(train_path, gold, plover, out) -> None:
+    """Fit the sentence classifier (ACLED sub-type, PLOVER type) from training and dev data.
+
+    \b
+    Example:
+      eventwire train
+    """
+    import json
+    from pathlib import Path
+
+    from eventwire.events.train_classifier import train as fit_model
+
+    model = fit_model(Path(train_path), Path(gold), Path(plover), Path(out))
+    meta = {k: model.meta[k] for k in ("n_examples", "sources", "n_features", "licence")}
+    click.echo(json.dumps(meta, indent=2), err=True)
 
 
 @main.command()

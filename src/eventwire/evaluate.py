@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,7 +33,6 @@ PLOVER_OLD = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 
 
 # ---- loading ----------------------------------------------------------------------------
@@ -74,6 +72,12 @@ def gold_format(rows: list[dict]) -> str:
 
 def split_of(row: dict) -> str:
     """The dev/test split of a gold record: its own field, else a stable hash of its key."""
+    if "type_of_violence" in row:
+        # every GED row says "dev": use the type-of-violence model's split by headline, so that
+        # --split test scores exactly the headlines the model was not trained on
+        from eventwire.ucdp import split_of as ucdp_split
+
+        return "test" if ucdp_split(row.get("text") or "") == "heldout" else "dev"
     if row.get("split") in ("dev", "test"):
         return row["split"]
     digest = hashlib.sha256(str(row.get("id") or row["_key"]).encode()).digest()
@@ -179,31 +183,25 @@ def _old_country(code: str) -> str:
 
 
 def ucdp_type_of_violence(event: Event) -> int | None:
-    """UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided (deliberate, on civilians).
+    """UCDP type of violence: 1 state-based, 2 non-state, 3 one-sided (``ucdp.type_of_violence``,
+    the one function the UCDP export uses too)."""
+    from eventwire.ucdp import type_of_violence
 
-    Air power and artillery are state weapons in nearly every conflict UCDP codes, so a strike
-    or shelling with no named side is state-based; civilians killed in it are too (UCDP counts
-    them as state-based deaths, not one-sided violence)."""
-    sides = [a for a in (event.actor, event.recipient) if a is not None]
-    state = any(a.inter in (1, 8) or a.sector in STATE_SECTORS for a in sides)
-    heavy = event.mode in ("aerial", "drone", "heavy-weapons")
-    if state or heavy:
-        return 1
-    if event.recipient is not None and (event.recipient.inter == 7 or event.recipient.sector == "CVL"):
-        return 3
-    if sides:
-        return 2
-    return None
+    return type_of_violence(event)
 
 
 def score_ucdp(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
+    """Coverage, fatalities and type of violence of GED headlines (and their places).
+
+    A headline that gives no toll is coded with no fatalities, which scores as 0 against GED's
+    best; ``fatalities_gold_in_text`` is the share of rows whose GED best is a number the headline
+    states at all, the ceiling of any reader that does not invent tolls."""
+    from eventwire.ucdp import stated_numbers, ucdp_event
+
     deaths_gold, deaths_pred, tov_gold, tov_pred = [], [], [], []
     covered = 0
     for row in rows:
-        violent = [e for e in preds.get(row["_key"], []) if e.event_type in ("ASSAULT", "COERCE")]
-        # a headline list reports its event where it gives a toll: the first event with one
-        counted = [e for e in violent if e.fatalities and e.fatalities.best]
-        chosen = counted[0] if counted else main_event(violent)
+        chosen = ucdp_event(preds.get(row["_key"], []))
         covered += chosen is not None
         best = chosen.fatalities.best if chosen and chosen.fatalities else None
         deaths_gold.append(row.get("best"))
@@ -212,7 +210,11 @@ def score_ucdp(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
         tov = ucdp_type_of_violence(chosen) if chosen else None
         tov_pred.append(str(tov) if tov else NONE)
     n = len(rows) or 1
-    stated = [i for i, r in enumerate(rows) if r.get("best") and str(r["best"]) in _text(r, "ucdp")]
+    # the toll is stated when GED's best is one of the headline's numbers ("4", "four"), not
+    # merely a digit inside another number or a date
+    stated = [
+        i for i, r in enumerate(rows) if r.get("best") and r["best"] in stated_numbers(_text(r, "ucdp"))
+    ]
     location = _ucdp_locations(rows, preds)
     return {
         "n": len(rows),
@@ -225,79 +227,30 @@ def score_ucdp(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
             [deaths_gold[i] for i in stated], [deaths_pred[i] for i in stated]
         ),
         "n_headline_states_toll": len(stated),
+        "fatalities_gold_in_text": round(len(stated) / n, 4),
         "type_of_violence_accuracy": accuracy(tov_gold, tov_pred),
+        "type_of_violence_accuracy_when_covered": accuracy(
+            [g for g, p in zip(tov_gold, tov_pred, strict=True) if p != NONE],
+            [p for p in tov_pred if p != NONE],
+        ),
         "type_of_violence": prf(tov_gold, tov_pred),
     } | location
 
 
-_COUNTRY_NAMES = {"Syria": "SYR", "Ukraine": "UKR", "Central African Republic": "CAF"}
-
-
-def _names_its_place(row: dict) -> bool:
-    """True when the headline itself names the coded place (its first word or its province)."""
-    text = _text(row, "ucdp").lower()
-    names = [
-        str(row.get("where_coordinates") or "").split(" ")[0],
-        str(row.get("adm_1") or "")
-        .replace(" province", "")
-        .replace(" governorate", "")
-        .replace(" oblast", ""),
-    ]
-    return any(len(nm) > 3 and nm.lower() in text for nm in names)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
-def _first_place(text: str):
-    """The headline's first resolvable place, for headlines that name a place but no event."""
-    from eventwire.geo import GeoContext, get_geocoder
-
-    geocoder = get_geocoder()
-    for mention in geocoder.spot(text):
-        if mention.candidates:
-            return geocoder.resolve(mention, GeoContext())
-    return None
+def _event_place(events: list[Event]):
+    """The place of the event a headline is about (a located, sub-national one when there is)."""
+    located = [e for e in events if e.location is not None]
+    chosen = main_event([e for e in located if e.location.precision != "country"] or located)
+    return chosen.location if chosen else None
 
 
 def _ucdp_locations(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
-    """Place accuracy among headlines that name their place: country, within 25 and 161 km.
+    """Place accuracy among headlines that name their place (``evaluate_geo.score_ucdp_places``)."""
+    from eventwire.evaluate_geo import score_ucdp_places
+    from eventwire.geo import get_geocoder
 
-    The place is the coded event's; a headline that is only a place name ("Debaltseve") has no
-    event, and is scored on its first resolved place, which measures the geocoder alone."""
-    from eventwire.resources import read_tsv
-
-    iso = {r["names"].split("|")[0]: r["iso3"] for r in read_tsv("actors_countries.tsv")}
-    iso.update(_COUNTRY_NAMES)
-    n = country_ok = near25 = near161 = 0
-    for row in rows:
-        if not _names_its_place(row) or row.get("latitude") is None:
-            continue
-        n += 1
-        located = [e for e in preds.get(row["_key"], []) if e.location is not None]
-        chosen = main_event([e for e in located if e.location.precision != "country"] or located)
-        loc = chosen.location if chosen else _first_place(_text(row, "ucdp"))
-        if loc is None:
-            continue
-        country_ok += loc.country == iso.get(row.get("country"), row.get("country"))
-        if loc.lat is not None:
-            km = _km(row["latitude"], row["longitude"], loc.lat, loc.lon)
-            near25 += km <= 25
-            near161 += km <= 161
-    return {
-        "n_headline_names_place": n,
-        "location_country_accuracy": round(country_ok / max(1, n), 4),
-        "location_within_25km": round(near25 / max(1, n), 4),
-        "location_within_161km": round(near161 / max(1, n), 4),
-    }
+    places = {row["_key"]: _event_place(preds.get(row["_key"], [])) for row in rows}
+    return score_ucdp_places(rows, places, get_geocoder())
 
 
 def score_sentences(rows: list[dict], preds: dict[str, list[Event]]) -> dict:
@@ -383,54 +336,18 @@ def evaluate(
 
 
 def score_event_location(rows: list[dict]) -> dict:
-    """Event-location choice on Halterman's sentences: does the place eventwire picks for the
-    annotated event verb overlap the annotated location span? Sentences with no annotated place
-    are scored separately (the right answer there is no place)."""
-    from eventwire.geo import GeoContext, get_geocoder
+    """Event-location choice on Halterman's sentences (``evaluate_geo.event_location_tally``),
+    with spaCy's entities as spotting hints, as the pipeline has them."""
+    from eventwire.evaluate_geo import event_location_tally
+    from eventwire.geo import get_geocoder
     from eventwire.nlp import get_nlp
 
-    geocoder = get_geocoder()
     nlp = get_nlp()
-    with_place = hits = without = abstained = 0
-    seen: set[tuple] = set()
-    for row in rows:
-        spans = row.get("spans") or []
-        verb = next(
-            (sp for sp in spans if sp.get("label") == "VERB" and sp.get("char_start") is not None), None
-        )
-        if verb is None:
-            continue
-        golds = [
-            (sp["char_start"], sp["char_end"])
-            for sp in spans
-            if sp.get("label") == "LOCATION" and sp.get("char_start") is not None
-        ]
-        key = (row["text"], verb["char_start"])
-        if key in seen:
-            continue
-        seen.add(key)
-        text = row["text"]
-        ents = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
-        loc = geocoder.event_location(text, (verb["char_start"], verb["char_end"]), GeoContext(), ents=ents)
-        if not golds:
-            without += 1
-            abstained += loc is None
-            continue
-        with_place += 1
-        if loc is None:
-            continue
-        starts = [m.start() for m in re.finditer(re.escape(loc.text), text)]
-        if not starts:
-            continue
-        start = min(starts, key=lambda x: abs(x - verb["char_start"]))
-        end = start + len(loc.text)
-        hits += any(start < ge and gs < end for gs, ge in golds)
-    return {
-        "n_with_location": with_place,
-        "location_span_match": round(hits / max(1, with_place), 4),
-        "n_without_location": without,
-        "none_when_no_location": round(abstained / max(1, without), 4),
-    }
+
+    def ents_of(text: str) -> list[tuple[int, int, str]]:
+        return [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+
+    return event_location_tally(rows, get_geocoder(), ents_of)
 
 
 def _delegate(fmt: str, rows: list[dict], pred_path) -> dict:

@@ -133,14 +133,16 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
 
 
 def document_geo_context(doc: Document, spacy_doc: Doc) -> GeoContext:
-    """The countries a document is about (most mentioned first) and its dateline."""
+    """The countries a document is about (most mentioned first), its dateline and its places."""
     counts: Counter[str] = Counter()
     for ent in spacy_doc.ents:
         if ent.label_ in ("GPE", "NORP", "ORG"):
             actor = actors.resolve_actor(ent.text)
             if actor is not None and actor.country and len(actor.country) == 3:
                 counts[actor.country] += 1
-    return GeoContext(countries=[c for c, _ in counts.most_common()], dateline=doc.dateline)
+    ents = [(e.start_char, e.end_char, e.label_) for e in spacy_doc.ents]
+    places = get_geocoder().document_places(spacy_doc.text, ents)
+    return GeoContext(countries=[c for c, _ in counts.most_common()], dateline=doc.dateline, places=places)
 
 
 def _failed(raw: RawDocument, error: str) -> Document:
