@@ -156,7 +156,9 @@ OTHER = "Bandits shot dead four traders on the road outside the town on Monday."
             ev(
                 "d5",
                 OTHER,
-                location=KADAWA.model_copy(update={"country": "NER", "name": "Maradi", "text": "Maradi"}),
+                location=KADAWA.model_copy(
+                    update={"country": "NER", "name": "Maradi", "text": "Maradi", "lat": 13.50, "lon": 7.10}
+                ),
             ),
             "country",
         ),  # fmt: skip
@@ -197,14 +199,20 @@ def test_nearby_town_same_day_scores_lower_than_same_town():
     assert nearby.parts["place"] < same.parts["place"]
 
 
-def test_crowd_control_assault_merges_with_the_protest_it_dispersed():
+def test_an_assault_on_a_protest_may_be_the_protest_and_other_types_stay_apart():
+    # outlets lead a deadly demonstration with the protest or with the firing on it
     protest = ev("d1", "Thousands protested in Kadawa on Monday.", event_type="PROTEST",
                  mode="demo", killed=None)  # fmt: skip
-    firing = ev("d5", "Police fired tear gas at protesters in Kadawa on Monday.",
-                mode="crowd-control", killed=None)  # fmt: skip
-    plain = ev("d5", "Gunmen attacked protesters in Kadawa on Monday.", killed=None)
+    firing = ev("d5", "Police fired live rounds at protesters in Kadawa on Monday.", killed=None)
+    firing = firing.model_copy(update={"recipient": Actor(text="protesters", name="protester")})
     assert score_pair(protest, firing).blocked is None
-    assert score_pair(protest, plain).blocked == "type"
+    assert score_pair(protest, firing).parts["type"] < 1.0
+    gas = ev("d5", "Police fired tear gas in Kadawa on Monday.", mode="crowd-control", killed=None)
+    assert score_pair(protest, gas).blocked is None
+    # an attack on others (traders, villagers) the same day is not the protest
+    assert score_pair(protest, ev("d5", killed=None)).blocked == "type"
+    talks = ev("d5", "Envoys met in Kadawa on Monday.", event_type="CONSULT", mode=None, killed=None)
+    assert score_pair(protest, talks).blocked == "type"
 
 
 def test_rising_toll_is_compatible_but_3_vs_40_hardly():

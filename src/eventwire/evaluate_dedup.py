@@ -70,14 +70,11 @@ def score_dedup(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict:
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
-    """The event a short report is about: material before verbal, then the earliest sentence
-    (news puts its main event in the lede), then the most specific (``merge.vagueness``), then
-    the most confident."""
-    from eventwire.dedup.merge import vagueness
+    """The event a short report is about: the record dedup takes as its main event
+    (``dedup.main.main_event``: material before verbal, the lede, the most specific)."""
+    from eventwire.dedup.main import main_event as dedup_main
 
-    if not events:
-        return None
-    return min(events, key=lambda e: (e.quad_class != 4, e.evidence.start, vagueness(e), -e.confidence))
+    return dedup_main(events)
 
 
 def _published(row: Mapping) -> dt.date | None:

@@ -100,3 +100,25 @@ def test_inter_code_keeps_non_state_codes_and_international_forces():
 def test_inter_code_fills_state_sector_without_inter():
     actor = Actor(text="ministry", country="SYR", sector="GOV")
     assert inter_code(actor, event_country="SYR") == 1
+
+
+def test_troops_of_an_international_organisation_are_an_external_force():
+    actor = resolve_actor("African Union troops")
+    assert (actor.country, actor.sector, actor.inter) == ("IGO", "MIL", 8)
+
+
+def test_a_linked_group_is_the_named_franchise():
+    actor = resolve_actor("Islamic State-linked insurgents", context_country="MOZ")
+    assert (actor.name, actor.country, actor.inter) == ("Islamic State", "IMG", 2)
+
+
+def test_unknown_persons_are_an_unidentified_armed_group():
+    actor = resolve_actor("Unknown persons", context_country="IND")
+    assert (actor.country, actor.sector, actor.inter) == ("IND", "UAF", 3)
+
+
+def test_a_government_abroad_is_still_its_state_but_troops_abroad_are_external():
+    government = Actor(text="the Ethiopian government", country="ETH", sector="GOV", inter=1)
+    troops = Actor(text="Ethiopian troops", country="ETH", sector="MIL", inter=1)
+    assert inter_code(government, event_country="ZAF") == 1
+    assert inter_code(troops, event_country="SOM") == 8

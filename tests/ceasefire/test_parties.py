@@ -43,3 +43,10 @@ def test_party_key_and_clause():
     text = "Strikes killed 21 as Erdogan and Putin announced a truce, officials said"
     left, right = clause_around(text, text.index("announced"), text.index("truce"))
     assert text[left:right] == "Erdogan and Putin announced a truce"
+
+
+def test_the_warring_sides_collectively_are_not_a_party():
+    from eventwire.ceasefire.parties import resolve
+
+    assert resolve("Sudan's warring sides") is None
+    assert resolve("Sudan's army").country == "SDN"

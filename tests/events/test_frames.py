@@ -75,3 +75,100 @@ def test_anaphoric_mention_is_not_a_new_event(parser):
 
 def test_no_trigger_no_event(parser):
     assert frames_of(parser, "Idlib is the final stronghold of opposition forces.") == []
+
+
+# ---- roles ------------------------------------------------------------------------------
+
+
+def main_frame(parser, text, event_type="ASSAULT"):
+    return next(f for f in frames_of(parser, text) if f.event_type == event_type)
+
+
+def test_them_is_the_people_named_before_not_their_place(parser):
+    text = "Police exchanged fire with gang members in the suburb of Petion-Ville, killing three of them."
+    frame = main_frame(parser, text)
+    assert roles(frame)[1] == ["gang members"]
+
+
+def test_sanctions_on_a_group_make_the_group_the_recipient(parser):
+    frame = main_frame(parser, "The European Union imposed sanctions on six militia commanders.", "SANCTION")
+    assert roles(frame) == (["The European Union"], ["six militia commanders"])
+
+
+def test_partitive_victims_are_the_antecedent(parser):
+    frame = main_frame(parser, "Troops pursued the attackers, killing two of them.")
+    assert roles(frame)[1] == ["the attackers"]
+
+
+def test_positions_of_a_force_name_the_force(parser):
+    frame = main_frame(parser, "Militants attacked army positions near the border on Monday.")
+    assert roles(frame) == (["Militants"], ["army"])
+
+
+def test_a_camp_stands_for_the_people_in_it(parser):
+    frame = main_frame(parser, "Gunmen attacked a camp for displaced people in the north.")
+    assert roles(frame) == (["Gunmen"], ["displaced people"])
+
+
+def test_a_shell_fired_from_rebel_positions_was_fired_by_the_rebels(parser):
+    frame = main_frame(parser, "A mortar shell fired by the insurgents hit a market, killing two children.")
+    assert roles(frame) == (["the insurgents"], ["two children"])
+
+
+def test_territory_taken_after_fighting_is_taken_from_the_opponent(parser):
+    frame = main_frame(parser, "The rebels captured the town after two weeks of fighting with the military.")
+    assert roles(frame)[1] == ["the military"]
+
+
+def test_rival_factions_fight_each_other(parser):
+    frame = main_frame(parser, "Gunmen from rival factions of the cartel clashed in the city on Thursday.")
+    assert roles(frame)[0] == roles(frame)[1] != []
+
+
+def test_spokesman_pronoun_continues_the_previous_subject(parser):
+    doc = parser(
+        "The rebel spokesman spoke to reporters on Sunday. He threatened further attacks on the army."
+    )
+    second = list(doc.sents)[1]
+    frame = next(f for f in find_frames(second, Lexicon.load()) if f.event_type == "THREATEN")
+    assert [noun_phrase(t).text for t in frame.actor_heads] == ["The rebel spokesman"]
+
+
+def test_the_owner_of_its_forces_is_the_actor(parser):
+    frame = main_frame(parser, "The army said its forces shelled the village overnight.")
+    assert roles(frame)[0] == ["The army"]
+
+
+def test_who_carried_out_a_condemned_strike_is_accused(parser):
+    text = "The Secretary-General condemned the air strike carried out by the military on a village."
+    frame = main_frame(parser, text, "ACCUSE")
+    assert roles(frame)[1] == ["the military"]
+
+
+def test_weapons_dropped_on_positions_hit_their_holders(parser):
+    frame = main_frame(parser, "Russian forces dropped grenades containing gas on Ukrainian positions.")
+    assert roles(frame) == (["Russian forces"], ["Ukrainian positions"])
+
+
+def test_territory_retaken_from_a_group_is_taken_from_the_group(parser):
+    frame = main_frame(
+        parser, "Nigerian troops recaptured Marte in Borno state from ISWAP fighters on Friday."
+    )
+    assert roles(frame) == (["Nigerian troops"], ["ISWAP fighters"])
+
+
+def test_second_side_coordinated_inside_the_first_sides_phrase(parser):
+    text = "Fighters from the M23 rebel group and Congolese troops fought on Tuesday."
+    frame = main_frame(parser, text)
+    assert roles(frame)[1] == ["Congolese troops"]
+
+
+def test_a_raised_passive_subject_is_the_actor(parser):
+    frame = main_frame(parser, "President Zelenskiy is expected to visit Washington on Thursday.", "CONSULT")
+    assert roles(frame)[0] == ["President Zelenskiy"]
+
+
+def test_things_destroyed_belong_to_who_laid_them(parser):
+    text = "Soldiers destroyed a minefield of 15 landmines laid by FARC dissidents on Tuesday."
+    frame = next(f for f in frames_of(parser, text) if f.trigger.text == "destroyed")
+    assert roles(frame)[1] == ["FARC dissidents"]

@@ -42,3 +42,83 @@ def test_cues_found_in_a_sentence(parser):
     lex = Lexicon.load()
     doc = parser("Police fired tear gas to disperse the protesters.")
     assert {"intervention", "protest"} <= lex.cues_in(doc[:])
+
+
+def _first_match(lex, sent):
+    for i in range(len(sent)):
+        found = lex.match_trigger(sent, i)
+        if found is not None:
+            return sent[i].text, found[0]
+    return None, None
+
+
+def test_armed_subject_condition_separates_a_beating_from_a_sports_result(parser):
+    lex = Lexicon.load()
+    word, row = _first_match(lex, parser("Soldiers beat and severely injured dozens of marchers.")[:])
+    assert (word, row.event_type, row.mode) == ("beat", "ASSAULT", "beat")
+    assert _first_match(lex, parser("Arsenal beat Chelsea at home.")[:]) == (None, None)
+
+
+def test_subject_role_column_defaults_to_actor():
+    lex = Lexicon.load()
+    assert {row.subject_role for row in lex.triggers} <= {"actor", "recipient"}
+    assert all(row.subject_role == "actor" for row in lex.triggers_for("kill"))
+
+
+def test_unlisted_condition_kind_is_an_error():
+    import pytest
+
+    from eventwire.errors import ResourceError
+    from eventwire.events.lexicon import _parse_needs
+
+    assert _parse_needs("subj=@armed") == (("subj", frozenset({"@armed"})),)
+    with pytest.raises(ResourceError):
+        _parse_needs("subject=soldier")
+
+
+def test_rows_for_events_told_without_a_conflict_verb(parser):
+    lex = Lexicon.load()
+    cases = {
+        "Ethiopia cut mobile internet in the region.": ("cut", "COERCE"),
+        "The foreign minister arrived in Moscow for talks.": ("arrived", "CONSULT"),
+        "MSF opened a cholera treatment centre in the camp.": ("opened", "AID"),
+        "The troops began annual military exercises near the border.": ("exercises", "MOBILIZE"),
+    }
+    for text, (word, event_type) in cases.items():
+        found, row = _first_match(lex, parser(text)[:])
+        assert (found, row.event_type if row else None) == (word, event_type), text
+
+
+def test_rows_keep_ordinary_uses_out(parser):
+    lex = Lexicon.load()
+    for text in ("The minister arrived in Moscow on Monday.", "The company opened a new office."):
+        assert _first_match(lex, parser(text)[:]) == (None, None), text
+
+
+def _frames(parser, text):
+    from eventwire.events.frames import find_frames
+
+    return find_frames(parser(text)[:], Lexicon.load())
+
+
+def test_headline_verb_parsed_as_a_noun_still_gives_one_event(parser):
+    for text in ("17 airstrikes target areas in Idlib countryside", "ISIS attacks locations of the regime"):
+        frames = _frames(parser, text)
+        assert [f.event_type for f in frames] == ["ASSAULT"], text
+
+
+def test_a_noun_compound_in_an_ordinary_sentence_is_no_headline_verb(parser):
+    frames = _frames(parser, "Attack helicopters flew over the city on Monday.")
+    assert frames == []
+
+
+def test_irregular_past_tense_finds_its_lemma(parser):
+    (frame,) = _frames(parser, "Philippine troops retook Marawi city from the militants.")
+    assert (frame.event_type, frame.trigger.text) == ("ASSAULT", "retook")
+
+
+def test_two_verbs_sharing_subject_and_object_are_one_event(parser):
+    (frame,) = _frames(parser, "Soldiers beat and severely injured dozens of marchers in Kampala.")
+    assert frame.event_type == "ASSAULT"
+    shelled, bombed = _frames(parser, "Russian troops shelled Kharkiv and bombed Izium on Monday.")
+    assert (shelled.trigger.text, bombed.trigger.text) == ("shelled", "bombed")

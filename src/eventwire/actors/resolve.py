@@ -36,6 +36,7 @@ BACKER = re.compile(
 )
 PRO = re.compile(r"^pro-(?P<who>.+)$", re.I)
 BASED = re.compile(r"^(?P<who>.+?)-based$", re.I)
+AFFILIATE = re.compile(r"^(?P<who>.+?)-(?:linked|affiliated)$", re.I)
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 INTERNATIONAL = ("IGO", "UNO", "NGO", "IMG", "MNC", "ISM")
 #: Words after which a place is not the actor's own ("envoy to Syria", "war against Ukraine").
@@ -144,6 +145,9 @@ def _split_modifiers(raw: list[str]) -> tuple[list[str], list[str], set[str], bo
             continue  # "London-based": where an office sits, not whose it is
         if tok.lower().endswith("-led"):
             tok = tok[:-4]  # "Saudi-led coalition", "Kurdish-led forces": the leader is the actor
+        affiliate = AFFILIATE.match(tok)
+        if affiliate:  # "Islamic State-linked insurgents": a franchise of the named group
+            tok = affiliate.group("who")
         if identity_next:
             identity_idx.add(f"{len(tokens)}")
             identity_next = False
@@ -186,13 +190,21 @@ def acled_style_name(entry: Entry, country_name: str | None) -> str:
     return form.format(c=country_name, w=entry.name)
 
 
-def _named(named: Entry, text: str, context_country: str | None, backers: list[str]) -> Resolution:
+def _named(
+    named: Entry, text: str, context_country: str | None, backers: list[str], tokens: list[str]
+) -> Resolution:
+    sector, inter = named.sector, named.inter
+    head = _head(tokens)
+    if named.kind == "org" and head is not None and head[1].sector == "MIL" and sector != "MIL":
+        # "African Union troops": an organisation's troops are a peace force (ACLED: external, 8)
+        sector = "MIL"
+        inter = 8 if named.country in INTERNATIONAL else head[1].inter
     actor = Actor(
         text=text,
         name=named.name,
         country=named.country or context_country,
-        sector=named.sector,
-        inter=named.inter,
+        sector=sector,
+        inter=inter,
     )
     return Resolution(actor, backers, [named.kind])
 
@@ -220,7 +232,7 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
     # A group whose name includes its backer ("pro-Russian separatists") is matched as written.
     named = next((e for _, _, e in match_phrases(raw) if e.kind in NAMED_KINDS), None)
     if named is not None:
-        return _named(named, text, context_country, backers)
+        return _named(named, text, context_country, backers, tokens)
     matches = match_phrases(tokens)
     # "ethnic Albanians": a nationality word after "ethnic" is an identity, not a state.
     matches = [
@@ -231,7 +243,7 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
     ]
     named = next((e for _, _, e in matches if e.kind in NAMED_KINDS), None)
     if named is not None:
-        return _named(named, text, context_country, backers)
+        return _named(named, text, context_country, backers, tokens)
     head = _head(tokens)
     head_end = head[0] if head else None
     person = next((e for _, _, e in matches if e.kind == "person"), None)
@@ -301,8 +313,9 @@ def resolve_actor(text: str, *, context_country: str | None = None) -> Actor | N
 def inter_code(actor: Actor, *, event_country: str | None) -> int | None:
     """ACLED inter code of ``actor`` in an event located in ``event_country``.
 
-    A state's forces are state forces (1) at home and external forces (8) abroad; the other
-    codes do not depend on where the event happens.
+    A state's forces are state forces (1) at home and external forces (8) abroad; a government
+    signing or talking abroad is still its state (1); the other codes do not depend on where
+    the event happens.
 
     Example:
         >>> inter_code(Actor(text="Turkish troops", country="TUR", sector="MIL", inter=1),
@@ -313,6 +326,7 @@ def inter_code(actor: Actor, *, event_country: str | None) -> int | None:
     if inter is None and actor.sector in STATE_SECTORS and actor.country:
         inter = 1
     abroad = bool(actor.country and event_country) and actor.country != event_country
-    if inter == 1 and abroad and actor.country not in INTERNATIONAL:
+    civil = actor.sector in ("GOV", "LEG", "JUD")
+    if inter == 1 and abroad and actor.country not in INTERNATIONAL and not civil:
         return 8
     return inter

@@ -145,6 +145,9 @@ def _status_history(cf: Ceasefire, violations: list[Violation]) -> list[StatusCh
     return reduce_history(history)
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
 def link_events(
     ceasefires: Sequence[Ceasefire], events: Sequence[Event]
 ) -> tuple[list[Ceasefire], dict[str, str]]:
@@ -152,8 +155,10 @@ def link_events(
 
     The mapping holds every linked event (each to one ceasefire: the most recent, then the one
     with the smallest area) and each ceasefire's declaring event. Violations of one dedup
-    cluster are kept once (the member with the smallest id). Sentence-only accusations found by
-    detection (ids ``sent:DOC:OFFSET``) are kept.
+    cluster are kept once, through the member whose date is most precise (a report that says
+    "on Monday" dates the event better than one published a day later that only says "said"),
+    then the smallest id. Sentence-only accusations found by detection (ids ``sent:DOC:OFFSET``)
+    are kept.
     """
     ordered_cfs = sorted(ceasefires, key=_specificity)
     links: dict[str, str] = {}
@@ -173,7 +178,7 @@ def link_events(
             v.event_id: v for v in cf.violations if is_sentence_ref(v.event_id) or _start(cf) is None
         }
         seen_clusters: set[str] = set()
-        for e in sorted(events, key=lambda e: e.id):
+        for e in sorted(events, key=lambda e: (_PRECISION_RANK.get(e.date_precision or "", 9), e.id)):
             if links.get(e.id) != cf.id or e.id == cf.event_id:
                 continue
             kind = classify(e, cf)

@@ -53,7 +53,10 @@ def resolve(text: str, resolver: Resolver | None = None) -> Actor | None:
         text = text[:-1]  # a full stop, but not the one of "U.S."
     if len(text) < 2 or not any(c.isupper() for c in text):
         return None  # "the two sides", "both parties": not resolvable here
-    return (resolver or _default_resolver)(text)
+    actor = (resolver or _default_resolver)(text)
+    if actor is not None and actor.sector == "UNK":
+        return None  # "Sudan's warring sides": the parties collectively, not one of them
+    return actor
 
 
 def party_key(actor: Actor) -> str:

@@ -1,8 +1,13 @@
 """Cross-document clustering: link the records of different documents that report one event.
 
-Reports are taken one at a time in a stable order (publication date, document id, offset, the
-most specific record of a sentence first, event id — see ``merge.report_key``), so shuffled input
-gives the same clusters. Each report is compared only with clusters in its *block* (same type
+Reports are taken one at a time in a stable order (publication date, document id, the
+document's main record first — ``main.main_records`` —, offset, the most specific record of a
+sentence first, event id — see ``merge.report_key``), so shuffled input gives the same clusters.
+A main record prefers a cluster holding other reports' main records (two reports of one event
+share their main event); echoes (a second record of one sentence's event, a vague side record)
+never link reports. Scoring reads each record with what its sentence's other records add.
+
+Each report is compared only with clusters in its *block* (same type
 group, dates within reach; an index by week keeps this cheap), scored against each cluster's
 merged record (so that clusters do not chain from member to member), and joins the best-scoring
 cluster whose score reaches the threshold and no member of which rules it out (same document,
@@ -22,9 +27,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from eventwire.dedup.main import main_records, sentence_views
 from eventwire.dedup.merge import cluster_id_for, merge_cluster, merge_location, report_key, vagueness
 from eventwire.dedup.score import (
     SLACK_DAYS,
@@ -48,6 +54,8 @@ class _Working:
     members: list[Event]
     docs: set[str]
     outlets: set[str]
+    mains: set[str] = field(default_factory=set)  # documents whose main record is a member
+    closed: bool = False  # founded by an echo (``echoes``): no report joins it
     extra_outlets: int = 0  # outlets of existing members whose records were not given
     reasons: list[MergeReason] = field(default_factory=list)
 
@@ -123,6 +131,24 @@ def document_places(events: Iterable[Event]) -> dict[str, Location]:
     return {doc: loc for doc, locs in places.items() if (loc := merge_location(locs)) is not None}
 
 
+def echoes(events: Iterable[Event], order: Callable[[Event], tuple]) -> set[str]:
+    """Ids of the records that repeat an earlier record (by ``order``) of their sentence and
+    type group: "four soldiers were killed when rebels attacked..." coded as a killing and an
+    attack is one event, already linked through the first record; the second joining another
+    report's cluster would put one event in two clusters."""
+    first: dict[tuple[str, int, str], tuple] = {}
+    keyed = [(order(e), e) for e in events]
+    for key, e in keyed:
+        slot = (e.evidence.doc_id, e.evidence.start, type_group(e.event_type))
+        if slot not in first or key < first[slot]:
+            first[slot] = key
+    return {
+        e.id
+        for key, e in keyed
+        if first[(e.evidence.doc_id, e.evidence.start, type_group(e.event_type))] != key
+    }
+
+
 def _publisher(event: Event, publishers: Mapping[str, str]) -> str:
     # without a publisher, each document counts as its own outlet
     return publishers.get(event.evidence.doc_id) or event.evidence.doc_id
@@ -135,8 +161,11 @@ class _Context:
     published: Mapping[str, dt.date]
     places: Mapping[str, Location]
     words: Mapping[str, frozenset[str]]
+    views: Mapping[str, Event] = field(default_factory=dict)
 
     def score(self, a: Event, b: Event) -> PairScore:
+        # each record read with what its sentence's other records add (``main.sentence_views``)
+        a, b = self.views.get(a.id, a), self.views.get(b.id, b)
         da, db = a.evidence.doc_id, b.evidence.doc_id
         wa = self.words.get(da) or content_words(a.evidence.sentence)
         wb = self.words.get(db) or content_words(b.evidence.sentence)
@@ -208,24 +237,43 @@ def cluster_events(
     limit = threshold()
     # sorted, so that ties in the document context never depend on the input order
     known = sorted([*members.values(), *events], key=lambda e: report_key(e, published))
-    ctx = _Context(published, document_places(known), report_words(known))
-    for event in sorted(events, key=lambda e: report_key(e, published)):
+    ctx = _Context(published, document_places(known), report_words(known), sentence_views(known))
+    mains = main_records(known)
+    main_ids = set(mains.values())
+    for work in works:
+        work.mains = {m.evidence.doc_id for m in work.members if m.id in main_ids}
+
+    def order(e: Event) -> tuple:
+        # a document's main record goes first, so that it meets the other reports' clusters
+        # before the document's echoes take their place
+        key = report_key(e, published)
+        return (*key[:2], e.id not in main_ids, *key[2:])
+
+    loners = echoes(known, order) | {e.id for e in known if e.id not in main_ids and vagueness(e) >= 2}
+    for work in works:  # an existing cluster an echo founded stays closed, as in a batch run
+        work.closed = len(work.member_ids) == 1 and work.member_ids[0] in loners
+    for event in sorted(events, key=order):
         if event.id in seen:  # already clustered: re-running a batch changes nothing
             continue
         seen.add(event.id)
         doc = event.evidence.doc_id
         pub = published.get(doc)
+        is_main = event.id in main_ids
         choice: tuple[int, PairScore] | None = None
-        rank: tuple[bool, float] = (False, -1.0)
-        for k in index.query(event, pub):
-            if doc in works[k].docs:  # never two records of one document in a cluster
+        rank: tuple[bool, bool, float] = (False, False, -1.0)
+        # an echo of a sentence's record, or a vague side record of a report, is the report's
+        # event told again or a passing mention: it never links reports (see ``echoes``)
+        for k in [] if event.id in loners else index.query(event, pub):
+            if doc in works[k].docs or works[k].closed:  # never two records of one document
                 continue
             pair = _link(event, works[k], ctx)
             if pair is None or pair.score < limit:
                 continue
-            # a cluster of echoes only ("homes were burned", undated, unplaced) takes a report
-            # only when no cluster with a specific record of an event will
-            here = (works[k].specific, pair.score)
+            # a report's main record goes to a cluster of other reports' main records when one
+            # will take it (two reports of one event share their main event); a cluster of
+            # echoes only ("homes were burned", undated, unplaced) takes a report only when no
+            # cluster with a specific record of an event will
+            here = (is_main and bool(works[k].mains), works[k].specific, pair.score)
             if choice is None or here > rank:
                 choice, rank = (k, pair), here
         if choice is None:
@@ -238,6 +286,8 @@ def cluster_events(
                     members=[event],
                     docs={doc},
                     outlets={_publisher(event, publishers)},
+                    mains={doc} if is_main else set(),
+                    closed=event.id in loners,
                 )
             )
             index.add(event, pub, len(works) - 1)
@@ -246,6 +296,8 @@ def cluster_events(
         work = works[k]
         work.member_ids.append(event.id)
         work.docs.add(doc)
+        if is_main:
+            work.mains.add(doc)
         work.outlets.add(_publisher(event, publishers))
         work.reasons.append(
             MergeReason(

@@ -3,9 +3,11 @@ do they agree?
 
 A pair is first *blocked* by hard rules (different documents, compatible event types, dates at
 most ``SLACK_DAYS`` apart once each date is widened to what its precision allows, or consistent
-when a follow-up's date on its reporting day stands for the days before it, places at most
-``MAX_KM`` apart when both are towns, same country, not an accusation and its counter-accusation
-— ``data/dedup_directed.tsv``), then *scored*: a weighted mean of per-field
+when a follow-up's date on its reporting day stands for the days before it — never for an
+armed side's act — places at most ``MAX_KM`` apart when both are towns, same country, unless the
+other report names the place, not two differently named towns on different days that neither
+report names (``distinct_places``), not an accusation and its counter-accusation —
+``data/dedup_directed.tsv``), then *scored*: a weighted mean of per-field
 agreements (date, place, actors, fatalities, wording, mode, type) with weights and the decision
 threshold in ``data/dedup_weights.tsv`` and compatible types in ``data/dedup_types.tsv``.
 
@@ -20,23 +22,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
 
+from eventwire.dedup.words import content_words, named_in, wording_score
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Event, Location
 from eventwire.resources import read_tsv
 
 STRONG_WORDING = 0.9  # reports sharing this much wording override a geocoder's country slip
-MIN_WORDS = 8  # the wording score treats shorter reports as if they had this many words
 SLACK_DAYS = 3  # two reports of one event disagree by at most this many days
 MAX_KM = 50.0  # two located towns farther apart than this are different events
 NEARBY_TOWN = 0.8  # the place score of two differently named towns (less their distance / MAX_KM)
 UNDATED_WINDOW = 7  # an undated report tells of something in the week before publication
-REPORTING_WINDOW = 4  # a date on the reporting day may stand for an event this many days older
+REPORTING_WINDOW = 5  # a reporting-day date may stand for an event this many days older (a working week)
+SAME_SPOT_KM = 2.0  # two places this close are one spot written differently ("Nuseirat camp")
 LOOSE_DATE_SCORE = 0.25  # the date score of two dates consistent only through a reporting-day date
 _PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 
@@ -70,14 +72,25 @@ def threshold() -> float:
 
 
 @cache
-def type_scores() -> dict[tuple[str, str], tuple[float, frozenset[str]]]:
+def type_scores() -> dict[tuple[str, str], tuple[float, frozenset[str], frozenset[str]]]:
     """Compatible pairs (type_a, type_b) of different PLOVER types → (score, the modes the
-    type_b report must have; empty = any)."""
-    out: dict[tuple[str, str], tuple[float, frozenset[str]]] = {}
+    type_b report must have, words one of its sides' names must contain; both empty = any)."""
+    out: dict[tuple[str, str], tuple[float, frozenset[str], frozenset[str]]] = {}
     for row in read_tsv("dedup_types.tsv"):
         modes = frozenset(m for m in row["modes_b"].split(",") if m)
-        out[(row["type_a"], row["type_b"])] = (float(row["score"]), modes)
+        sides = frozenset(w for w in (row.get("sides_b") or "").split(",") if w)
+        out[(row["type_a"], row["type_b"])] = (float(row["score"]), modes, sides)
     return out
+
+
+def _fits(event: Event, modes: frozenset[str], sides: frozenset[str]) -> bool:
+    """True when a record meets a compatible-type row's conditions (either one, when both given)."""
+    if not modes and not sides:
+        return True
+    if event.mode in modes:
+        return True
+    names = " ".join((x.name or x.text).lower() for x in (event.actor, event.recipient) if x is not None)
+    return any(word in names for word in sides)
 
 
 @cache
@@ -101,7 +114,7 @@ def type_score(a: Event, b: Event) -> float | None:
         return 1.0
     for x, y in ((a, b), (b, a)):
         found = type_scores().get((x.event_type, y.event_type))
-        if found is not None and (not found[1] or y.mode in found[1]):
+        if found is not None and _fits(y, found[1], found[2]):
             return found[0]
     return None
 
@@ -168,18 +181,37 @@ def date_score(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> fl
     if reporting_day(a, pa) or reporting_day(b, pb):
         # a date on the reporting day often comes from "officials said on Thursday" in a
         # follow-up report, not from the event: weak evidence either way
-        if gap <= 2:
+        if gap == 0 or (gap <= 2 and not toll_fell(a, b, pa, pb)):
             score = max(score, 0.4)
         elif follow_up_date(a, b, pa, pb):  # consistent only through that: weaker still
             score = max(score, LOOSE_DATE_SCORE)
     return score
 
 
+ARMED_SECTORS = frozenset({"MIL", "REB"})
+
+
+def toll_fell(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> bool:
+    """True when the later-published report gives a lower toll than the earlier one (tolls of
+    one event rise as bodies are counted; a lower count days later is another event's)."""
+    if pa is None or pb is None or pa == pb:
+        return False
+    early, late = (a, b) if pa < pb else (b, a)
+    te, tl = _toll(early), _toll(late)
+    return te is not None and tl is not None and tl < te
+
+
+def _armed(event: Event) -> bool:
+    # a record whose agent is an organised armed side (an army, a rebel force) tells of an act,
+    # not of a toll being updated: its reporting-day date is the act's own day
+    return event.actor is not None and event.actor.sector in ARMED_SECTORS
+
+
 def follow_up_date(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> bool:
     """True when the later-published report's date is its reporting day, may stand for the
     other's date (``REPORTING_WINDOW``) and its toll is not lower (follow-ups count more dead)."""
     for (x, px), (y, py) in (((a, pa), (b, pb)), ((b, pb), (a, pa))):
-        if px is None or py is None or px <= py or not reporting_day(x, px):
+        if px is None or py is None or px <= py or not reporting_day(x, px) or _armed(x):
             continue
         tx, ty = _toll(x), _toll(y)
         if tx is not None and ty is not None and tx < ty:
@@ -217,20 +249,49 @@ def _same_name(a: Location, b: Location) -> bool:
 
 
 def place_block(a: Location | None, b: Location | None) -> str | None:
-    """Why two places cannot be one event's (different countries, towns > MAX_KM apart)."""
+    """Why two places cannot be one event's (different countries unless two towns within
+    MAX_KM, towns > MAX_KM apart, different regions)."""
     if a is None or b is None:
         return None
-    if a.country and b.country and a.country != b.country and not _same_name(a, b):
-        # one name geocoded to two countries is a geocoder slip, not two events
+    near = _fine(a) and _fine(b) and haversine_km(a.lat, a.lon, b.lat, b.lon) <= MAX_KM  # type: ignore[arg-type]
+    if a.country and b.country and a.country != b.country and not _same_name(a, b) and not near:
+        # one name geocoded to two countries is a geocoder slip, not two events; two towns
+        # either side of a border are where each side's outlets place one border clash
         return "country"
     if _same_name(a, b):
         return None
-    if _fine(a) and _fine(b) and haversine_km(a.lat, a.lon, b.lat, b.lon) > MAX_KM:  # type: ignore[arg-type]
+    if _fine(a) and _fine(b) and not near:
         return "distance"
     ra, rb = _admin1(a), _admin1(b)
     if ra and rb and not _same_region(ra, rb) and not (_fine(a) and _fine(b)):
         return "admin1"
     return None
+
+
+def distinct_places(
+    a: Event,
+    b: Event,
+    words: tuple[frozenset[str], frozenset[str]],
+    places: tuple[Location | None, Location | None],
+) -> bool:
+    """True for two towns more than ``SAME_SPOT_KM`` apart that neither report names, on different
+    days (day-precision dates), against different targets or two days or more apart: the market
+    shelled on Sunday and the army base stormed on Monday across the city are two events, however
+    alike the reports' wording, actors and tolls. ``places`` are the records' places, or their
+    documents' where a record has none."""
+    la, lb = places
+    if la is None or lb is None or not (_fine(la) and _fine(lb)) or _same_name(la, lb):
+        return False
+    if haversine_km(la.lat, la.lon, lb.lat, lb.lon) <= SAME_SPOT_KM:  # type: ignore[arg-type]
+        return False
+    if named_in(la, words[1]) or named_in(lb, words[0]):
+        return False
+    if a.date is None or b.date is None or a.date == b.date:
+        return False
+    if (a.date_precision or "day") != "day" or (b.date_precision or "day") != "day":
+        return False
+    ta, tb = _side(a.recipient), _side(b.recipient)
+    return abs((a.date - b.date).days) >= 2 or (ta is not None and tb is not None and ta != tb)
 
 
 def place_score(a: Location | None, b: Location | None) -> float | None:
@@ -254,22 +315,28 @@ def place_score(a: Location | None, b: Location | None) -> float | None:
 # ---- actors, counts, words ---------------------------------------------------------------
 
 
-def _actor_keys(event: Event) -> tuple[set[str], set[str]]:
-    """(country/sector keys, lower-cased names) of everyone on either side of an event."""
+def _actor_keys(event: Event) -> tuple[set[tuple[str | None, str | None]], set[str]]:
+    """((country, sector) keys, lower-cased names) of everyone on either side of an event."""
     keys, names = set(), set()
     for actor in (event.actor, event.recipient, *event.assoc_actors):
         if actor is None:
             continue
         if actor.country or actor.sector:
-            keys.add(f"{actor.country or '?'}/{actor.sector or '?'}")
+            keys.add((actor.country, actor.sector))
         if actor.name:
             names.add(actor.name.lower())
     return keys, names
 
 
+def _compatible(x: tuple[str | None, str | None], y: tuple[str | None, str | None]) -> bool:
+    # a side without a country ("unidentified armed group", "gunmen") may be anyone's of its sector
+    return x[1] == y[1] and (x[0] is None or y[0] is None or x[0] == y[0])
+
+
 def actor_score(a: Event, b: Event) -> float | None:
     """How well the parties agree, ignoring who is actor and who recipient (outlets differ in
-    direction, ACLED's actor1/actor2 too): a shared name, or the overlap of country/sector keys."""
+    direction, ACLED's actor1/actor2 too): a shared name, or the share of country/sector keys
+    with a compatible key on the other side (a key without a country matches its sector)."""
     ka, na = _actor_keys(a)
     kb, nb = _actor_keys(b)
     if not (ka or na) or not (kb or nb):
@@ -278,7 +345,9 @@ def actor_score(a: Event, b: Event) -> float | None:
         return 1.0
     if not ka or not kb:
         return 0.3
-    return max(0.1, len(ka & kb) / len(ka | kb))
+    hits = sum(any(_compatible(x, y) for y in kb) for x in ka)
+    hits += sum(any(_compatible(x, y) for x in ka) for y in kb)
+    return max(0.1, hits / (len(ka) + len(kb)))
 
 
 def _toll(event: Event) -> int | None:
@@ -306,44 +375,6 @@ def fatality_score(a: Event, b: Event, pa: dt.date | None = None, pb: dt.date | 
     later_higher = pa is not None and pb is not None and pa != pb and (tb > ta) == (pb > pa)
     scale = math.log(30 if later_higher else 12)
     return max(0.0, 1.0 - math.log((high + 1) / (low + 1)) / scale)
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(row["word"] for row in read_tsv("dedup_stopwords.tsv"))
-
-
-_WORD = re.compile(r"[^\W_][\w'-]*")
-
-
-def content_words(text: str) -> frozenset[str]:
-    """The words of a text that can tell one event from another: names, numbers, specific
-    nouns (longer than three letters and not in ``dedup_stopwords.tsv``)."""
-    stop = _stopwords()
-    out = set()
-    for word in _WORD.findall(text.lower().replace("\u2019", "'")):
-        word = word.strip("'-").removesuffix("'s")
-        if (len(word) <= 3 and not word.isdigit()) or word in stop:
-            continue
-        # a light plural stem, so that "rebels" meets "rebel" and "missiles" "missile"
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        out.add(word)
-    return frozenset(out)
-
-
-def wording_score(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """How many of the shorter report's content words the other shares (overlap coefficient),
-    scaled so that 40% shared scores 1.0.
-
-    Measured on the gold report groups, this separates reports of one event from near misses
-    better than a fuzzy ratio of the two evidence sentences: different outlets word the same
-    event differently, but name the same village, number and target.
-    """
-    if not a or not b:
-        return None
-    # a floor on the denominator: two words shared by five-word snippets is weak evidence
-    return min(1.0, len(a & b) / max(MIN_WORDS, min(len(a), len(b))) / 0.4)
 
 
 def mode_score(a: Event, b: Event) -> float | None:
@@ -414,13 +445,20 @@ def score_pair(
         words = (content_words(a.evidence.sentence), content_words(b.evidence.sentence))
     wording = wording_score(*words)
     why = block(a, b, pa, pb)
-    if why in ("country", "distance", "admin1") and wording is not None and wording >= STRONG_WORDING:
+    if why in ("country", "distance", "admin1") and (
+        (wording is not None and wording >= STRONG_WORDING)
+        or named_in(a.location, words[1])
+        or named_in(b.location, words[0])
+    ):
         # geocoders misplace rare names (a "Mile 4" suburb, a meadow named like a Turkish
-        # village); near-identical wording outweighs the slip
+        # village); near-identical wording, or the other report naming the place, outweighs
+        # the slip
         why = None
+    loc_a, loc_b = places if places is not None else (a.location, b.location)
+    if why is None and distinct_places(a, b, words, (loc_a, loc_b)):
+        why = "distinct places"
     if why is not None:
         return PairScore(score=0.0, blocked=why)
-    loc_a, loc_b = places if places is not None else (a.location, b.location)
     parts: dict[str, float | None] = {
         "type": type_score(a, b),
         "date": date_score(a, b, pa, pb),

@@ -210,7 +210,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         cues.add("lethal")
     actor, recipient = _acled_roles(frame, actor, recipient, cues, sent, ctx)
     if event_country:  # "Civilians (Country)": a role without a nationality is local
-        actor, recipient = _localise(actor, event_country), _localise(recipient, event_country)
+        material = frame.quad_class == 4
+        actor = _localise(actor, event_country, material)
+        recipient = _localise(recipient, event_country, material)
     inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
     inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     event_type, mode = frame.event_type, frame.mode
@@ -307,6 +309,28 @@ def _by_who_acts(event_type: str, mode: str | None, actor: Actor | None):
 _CROWD_INTER = {7, None}
 
 
+@lru_cache(maxsize=1)
+def _protest_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_tsv("event_cues.tsv") if r["cue"] == "protest")
+
+
+def _mentions_protest(sent: Span) -> bool:
+    """A protest word that is not a date ("On 2 March 2024" is no march)."""
+    words = _protest_lemmas()
+    return any(t.lemma_.lower() in words and t.ent_type_ not in ("DATE", "TIME") for t in sent)
+
+
+_UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _unidentified_attacker(frame: Frame) -> Actor | None:
+    """ACLED codes an attack by no named side as by an unidentified armed group (inter 3). Its
+    country stays open so that a claim or the reporting state can still name the attacker."""
+    if frame.event_type != "ASSAULT" or frame.mode == "crowd-control":
+        return None
+    return Actor(text="unidentified armed group", name=_UNIDENTIFIED, sector="UAF", inter=3)
+
+
 def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx):
     """ACLED's conventions for demonstrations: the crowd is protesters (6) or rioters (5), and
     the police that intervene are the second actor even when the sentence's grammar hides them."""
@@ -318,10 +342,15 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
         ):
             recipient = recipient.model_copy(update={"inter": 6})  # the crowd dispersed: protesters
         return actor, recipient
-    if frame.event_type == "ASSAULT" and "protest" in cues and recipient is not None and (
+    if actor is None:
+        actor = _unidentified_attacker(frame)
+    protest = "protest" in cues and _mentions_protest(sent)
+    if frame.event_type == "ASSAULT" and protest and recipient is not None and (
         recipient.inter == 7 and recipient.sector not in _STATE_SECTORS
     ):
         recipient = recipient.model_copy(update={"inter": 6})  # "fired on workers protesting"
+    if frame.event_type == "ASSAULT" and actor is not None and actor.inter == 6:
+        actor = actor.model_copy(update={"inter": 5})  # a crowd that attacks is rioters
     if frame.event_type != "PROTEST":
         if (
             frame.event_type == "COERCE"
@@ -331,6 +360,15 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
             and recipient.sector not in _STATE_SECTORS
         ):
             recipient = recipient.model_copy(update={"inter": 7})  # people arrested are civilians
+        if (
+            frame.event_type == "COERCE"
+            and frame.mode == "arrest"
+            and protest
+            and recipient is not None
+            and recipient.inter in _CROWD_INTER
+            and recipient.sector not in _STATE_SECTORS
+        ):
+            recipient = recipient.model_copy(update={"inter": 6})  # arrested at a march: protesters
         return actor, recipient
     crowd_inter = 5 if frame.mode in ("riot", "vandalize") or "protest_violence" in cues else 6
     if actor is not None and actor.inter in _CROWD_INTER and actor.sector not in _STATE_SECTORS:
@@ -343,7 +381,8 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
             sector="CVL",
             inter=crowd_inter,
         )
-    if recipient is None and cues & {"intervention", "lethal_force"}:
+    # "marching against a mine project": a grievance is not a party; the police who intervene are
+    if (recipient is None or recipient.sector is None) and cues & {"intervention", "lethal_force"}:
         for chunk in sent.noun_chunks:
             found = actors.resolve_actor(chunk.text)
             if found is not None and found.sector in ("COP", "MIL") and found.inter == 1:
@@ -354,9 +393,18 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
     return actor, recipient
 
 
-def _localise(actor: Actor | None, country: str) -> Actor | None:
-    if actor is None or actor.country is not None or actor.sector is None:
+def _localise(actor: Actor | None, country: str, material: bool = True) -> Actor | None:
+    """An unnamed role ("gunmen", "three civilians") belongs to where a violent event happened,
+    not to the document's first-named country ("Russian shelling killed three civilians in
+    Kherson"); a statement's place says less (it is often the speaker's capital)."""
+    if actor is None or actor.sector is None or actor.country == country or actor.name == _UNIDENTIFIED:
         return actor
+    if actor.country is not None:
+        if not material:
+            return actor
+        own = actors.resolve_actor(actor.text)  # without context: does the phrase name a country?
+        if own is None or own.country is not None:
+            return actor
     return actor.model_copy(update={"country": country})
 
 

@@ -6,9 +6,7 @@ killed ... in fighting" is one assault, not three), its actor and recipient head
 is attributed to, and the tokens it owns (so later stages read numbers, dates and places from
 its own clause only).
 
-Role rules follow PLOVER: active subject → actor, object → recipient; passive agent → actor,
-passive subject → recipient; "attack on X" / "clashes with X" → recipient X; an instrument as
-subject ("Syrian airstrikes killed ...") gives its nationality modifier as the actor.
+Who does it to whom (the frame's actor and recipient heads) is read by ``roles.py``.
 
 Example:
     >>> # frames = find_frames(nlp("Gunmen killed 12 villagers in Zamfara.")[:], Lexicon.load())
@@ -23,34 +21,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from eventwire.events.lexicon import QUAD_CLASS, Lexicon, ModeCue, TriggerRow, token_lemma
+from eventwire.events.roles import CEASEFIRE_WORDS as _CEASEFIRE_WORDS
+from eventwire.events.roles import SUBJ as _SUBJ
+from eventwire.events.roles import fill_roles as _fill_roles
+from eventwire.events.roles import noun_phrase
+from eventwire.events.roles import prep_object as _prep_object
 from eventwire.resources import read_tsv
 
-_SUBJ = ("nsubj", "csubj")
-_RECIPIENT_PREPS = {"on", "against", "at", "into", "with", "upon", "targeting", "toward", "towards"}
-# verbal and diplomatic events take their counterpart with fewer prepositions ("met with X",
-# "called on X", "appealed to X"), never "at" or "into" (those are places)
-_VERBAL_RECIPIENT_PREPS = {"with", "on", "to", "against"}
-_REL_PRONOUNS = {"that", "which", "who", "whom"}
 _ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
-_PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"}
-_NP_DEPS = {
-    "det",
-    "amod",
-    "compound",
-    "poss",
-    "case",
-    "nummod",
-    "quantmod",
-    "nmod",
-    "npadvmod",
-    "flat",
-    "nn",
-    "advmod",
-    "prep",
-    "pobj",
-    "punct",
-    "predet",
-}
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"}
 _VERBAL_TYPES = {
     "REQUEST",
@@ -159,31 +137,6 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     return kept
 
 
-def noun_phrase(tok: Token) -> Span:
-    """The noun phrase headed by ``tok``, without relative clauses, appositions or conjuncts."""
-    keep = {tok.i}
-
-    def walk(t: Token) -> None:
-        for c in t.children:
-            if c.dep_ not in _NP_DEPS:
-                continue
-            if c.dep_ == "prep" and c.lower_ not in ("of", "from"):
-                continue
-            if c.dep_ == "punct" and c.text not in "-'’":
-                continue
-            keep.add(c.i)
-            walk(c)
-
-    walk(tok)
-    lo, hi = min(keep), max(keep)
-    doc = tok.doc
-    while lo < hi and doc[lo].is_punct:
-        lo += 1
-    while hi > lo and doc[hi].is_punct:
-        hi -= 1
-    return doc[lo : hi + 1]
-
-
 # ---- trigger matching and merging -------------------------------------------------------
 
 
@@ -191,7 +144,7 @@ def _match_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, TriggerRow]]:
     out = []
     i = 0
     while i < len(sent):
-        found = lex.match_trigger(sent, i)
+        found = lex.match_trigger(sent, i, verb_like=_headline_verb(sent[i]))
         if found is None:
             i += 1
             continue
@@ -203,9 +156,36 @@ def _match_triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, TriggerRow]]:
 
 def _is_verbal(tok: Token) -> bool:
     """A verb heading its own clause; a gerund used as a noun ("in fighting") is nominal."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _headline_verb(tok)
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     return not (tok.tag_ == "VBG" and tok.dep_ in ("pobj", "nsubj", "dobj", "compound"))
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBJECT_POS = {"NOUN", "PROPN", "NUM"}
+_OBJECT_POS = {"NOUN", "PROPN", "NUM", "DET", "ADJ", "PRON"}
+
+
+def _headline_verb(tok: Token) -> bool:
+    """A headline verb the parser took for a noun ("17 airstrikes target areas", "ISIS attacks
+    locations", "Bomb planted on motorcycle kills 4"): a noun between a noun and its object, in a
+    sentence with no finite verb at all."""
+    if not _verb_slot(tok) or _verb_slot(tok.doc[tok.i + 1]):  # "17 airstrikes target areas": target
+        return False
+    return not any(t.tag_ in _FINITE_TAGS for t in tok.sent)
+
+
+def _verb_slot(tok: Token) -> bool:
+    """A noun standing where a verb would: after a noun or number, before an object."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("compound", "ROOT", "pobj", "nmod", "appos"):
+        return False
+    sent = tok.sent
+    if tok.i == sent.start or tok.i + 1 >= sent.end:
+        return False
+    doc = tok.doc
+    return doc[tok.i - 1].pos_ in _SUBJECT_POS and doc[tok.i + 1].pos_ in _OBJECT_POS
 
 
 _PARTICIPLE_DEPS = ("advcl", "conj", "xcomp", "acl", "ccomp")
@@ -229,11 +209,18 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             up = pred.head
             if up.dep_ == "conj" or pred.dep_ == "ccomp":
                 host = by_pred.get(up.head.i) if pred.dep_ == "ccomp" else None
+        # "soldiers beat and injured dozens": two verbs sharing subject and object are one deed
+        shared = (
+            pred.dep_ == "conj"
+            and host is not None
+            and not any(c.dep_ == "dobj" for c in host.predicate.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+        )
         if (
             host is not None
             and host is not f
             and host.event_type == f.event_type
-            and (participle or agentless)
+            and (participle or agentless or shared)
         ):
             host.instruments.append(pred)
             host.victims.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubjpass"))
@@ -304,271 +291,6 @@ def _is_anaphoric(noun: Token) -> bool:
         return False
     informative = {"nummod", "amod", "compound", "prep", "relcl", "acl", "poss"}
     return not any(c.dep_ in informative for c in noun.children)
-
-
-# ---- roles ------------------------------------------------------------------------------
-
-
-def _fill_roles(frame: Frame) -> None:
-    pred = frame.predicate
-    if pred.pos_ in ("VERB", "AUX"):
-        actor, recipient = _verb_roles(pred, material=frame.quad_class == 4)
-        if frame.light_verb is not None:
-            n_actor, n_recipient = _noun_roles(frame.trigger)
-            actor = actor or n_actor
-            if recipient is not None and recipient.i in {
-                frame.trigger.i,
-                *(t.i for t in frame.instruments),
-            }:
-                recipient = None
-            recipient = n_recipient or recipient
-    else:
-        actor, recipient = _noun_roles(pred, material=frame.quad_class == 4)
-    if actor is not None and (actor.i in {t.i for t in frame.instruments} or _is_instrument(actor, frame)):
-        actor = _instrument_owner(actor)
-    if actor is not None and actor.lower_ in _PRONOUNS:
-        actor = _resolve_pronoun(actor, pred)
-    if actor is None:
-        for inst in frame.instruments:
-            actor = _instrument_owner(inst)
-            if actor is not None:
-                break
-    if actor is not None:
-        frame.actor_heads = [actor]
-        frame.assoc_heads = [c for c in actor.children if c.dep_ == "conj"]
-    if recipient is not None and recipient.i in {frame.trigger.i, *(t.i for t in frame.instruments)}:
-        recipient = None  # "signed an agreement": the agreement is the event, not a party
-    if frame.event_type == "MOBILIZE":
-        recipient = None  # the troops deployed are the actor's own
-    if recipient is not None and recipient.lower_ in _PRONOUNS:
-        recipient = _antecedent(recipient)
-    if recipient is not None and _not_a_participant(recipient, frame):
-        if _is_place(recipient):
-            recipient = _prep_object(pred, {"from"})
-        else:  # "imposed sanctions on X": the counterpart hangs off the event noun
-            preps = _RECIPIENT_PREPS if frame.quad_class == 4 else _VERBAL_RECIPIENT_PREPS
-            recipient = _prep_object(recipient, preps | {"to"} - {"with"}) or _prep_object(pred, preps)
-            if recipient is not None and _not_a_participant(recipient, frame):
-                recipient = None
-    if recipient is None:
-        recipient = next((v for v in frame.victims if not _not_a_participant(v, frame)), None)
-    if recipient is not None:
-        frame.recipient_heads = [recipient]
-    two_sided = frame.event_type == "ASSAULT" and frame.row.mode == "firearms"
-    symmetric = frame.event_type in ("AGREE", "CONSULT", "COOPERATE") or two_sided
-    if symmetric and not frame.recipient_heads and frame.assoc_heads:
-        frame.recipient_heads = [frame.assoc_heads.pop(0)]
-
-
-_CEASEFIRE_WORDS = {"ceasefire", "cease", "truce", "armistice"}
-_TIME_WORDS = {
-    "fire",
-    "shot",
-    "shots",
-    "round",
-    "rounds",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "morning",
-    "night",
-    "evening",
-    "afternoon",
-    "day",
-    "week",
-    "month",
-    "year",
-    "hour",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-}
-
-
-def _is_place(tok: Token) -> bool:
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in (
-        "town",
-        "city",
-        "village",
-        "area",
-        "district",
-        "region",
-        "province",
-        "control",
-        "position",
-        "base",
-        "outpost",
-        "camp",
-        "port",
-        "airport",
-        "hill",
-        "border",
-        "territory",
-        "county",
-    )
-
-
-def _not_a_participant(tok: Token, frame: Frame) -> bool:
-    """Dates, places taken, reflexives and weapons are not recipients ("fired mortars at X")."""
-    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lower_ in _TIME_WORDS:
-        return True
-    if any(r.pos in ("NOUN", "ANY") for r in Lexicon.load().triggers_for(token_lemma(tok))):
-        return True  # "signed an agreement", "held talks": the event itself, not a party
-    if frame.event_type == "ASSAULT" and _is_place(tok) and tok.dep_ == "dobj":
-        return True
-    return frame.event_type == "ASSAULT" and _is_instrument(tok, frame)
-
-
-def _antecedent(pron: Token) -> Token | None:
-    """'pulled seven labourers off a bus and shot them': them = the labourers."""
-    for tok in reversed(list(pron.doc[pron.sent.start : pron.i])):
-        if tok.dep_ in ("dobj", "nsubjpass", "pobj") and tok.pos_ in ("NOUN", "PROPN"):
-            return tok
-    return None
-
-
-def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token | None]:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
-    actor = recipient = None
-    if passive:
-        for c in pred.children:
-            if c.dep_ == "agent":
-                actor = next((g for g in c.children if g.dep_ == "pobj"), None)
-            elif c.dep_ == "nsubjpass":
-                recipient = c
-    else:
-        actor = _subject(pred)
-        recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
-    if recipient is None or _is_weapon(recipient):
-        preps = _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS
-        recipient = _prep_object(pred, preps) or recipient
-    if recipient is None and pred.dep_ in ("acl", "relcl") and passive is False and actor is None:
-        recipient = None
-    if passive and recipient is None and pred.dep_ in ("acl", "relcl"):
-        recipient = pred.head  # "soldiers killed in the attack"
-    return actor, recipient
-
-
-def _is_weapon(tok: Token) -> bool:
-    cue = Lexicon.load().weapon_cue(list(noun_phrase(tok)))
-    return cue is not None and not cue.agent
-
-
-def _noun_roles(noun: Token, material: bool = True) -> tuple[Token | None, Token | None]:
-    actor = _prep_object(noun, {"by", "from"})
-    recipient = _prep_object(noun, _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS)
-    between = _prep_object(noun, {"between"})
-    if between is None and noun.dep_ == "nsubj":  # "fighting broke out between X and Y"
-        between = _prep_object(noun.head, {"between"})
-    if between is not None:
-        sides = [c for c in between.children if c.dep_ in ("nmod", "conj")]
-        if sides and sides[0].i < between.i:  # "the army and M23 rebels": parsed as a modifier
-            actor, recipient = sides[0], between
-        else:
-            actor = between
-            recipient = next((c for c in between.children if c.dep_ == "conj"), recipient)
-    if actor is None:
-        actor = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if actor is None:
-        actor = _nationality_modifier(noun)
-    return actor, recipient
-
-
-def _subject(pred: Token) -> Token | None:
-    tok = pred
-    for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-        if subj is not None:
-            if subj.lower_ in _REL_PRONOUNS and tok.dep_ in ("relcl", "acl"):
-                return tok.head
-            return subj
-        if tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
-            return tok.head
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
-def _prep_object(tok: Token, preps: set[str]) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
-
-
-def _nationality_modifier(noun: Token) -> Token | None:
-    for c in noun.children:
-        if c.dep_ not in ("amod", "compound", "npadvmod"):
-            continue
-        if c.ent_type_ in ("NORP", "GPE") or (c.ent_type_ == "ORG" and _is_known_actor(c)):
-            return c
-    return None
-
-
-def _is_known_actor(tok: Token) -> bool:
-    """True when a word names a known group, organisation or state (not "Fierce" tagged ORG)."""
-    from eventwire.actors.vocab import vocabulary
-
-    vocab = vocabulary()
-    return (tok.text,) in vocab.exact or (tok.lower_,) in vocab.folded
-
-
-def _is_instrument(tok: Token, frame: Frame) -> bool:
-    if frame.event_type != "ASSAULT":
-        return False
-    lex = Lexicon.load()
-    cue = lex.weapon_cue([tok])
-    return cue is not None and not cue.agent and tok.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON")
-
-
-def _instrument_owner(inst: Token) -> Token | None:
-    """Who wielded an instrument: 'Syrian airstrikes', "Israel's strikes", 'strikes by X'."""
-    owner = _prep_object(inst, {"by"})
-    if owner is None:
-        owner = next((c for c in inst.children if c.dep_ == "poss"), None)
-    if owner is None:
-        owner = _nationality_modifier(inst)
-    if owner is None:
-        owner = next(
-            (c for c in inst.children if c.dep_ in ("compound", "amod", "nmod") and _names_a_force(c)), None
-        )
-    if owner is None and inst.dep_ in ("dobj", "pobj"):  # "Al-Shabaab claimed the bombing"
-        verb = inst.head if inst.dep_ == "dobj" else inst.head.head
-        if verb.lemma_.lower() in ("claim", "carry", "conduct", "launch", "stage"):
-            owner = next((c for c in verb.children if c.dep_ in _SUBJ), None)
-    if owner is not None and owner.lower_ in _PRONOUNS:
-        owner = _resolve_pronoun(owner, inst)
-    return owner
-
-
-def _names_a_force(tok: Token) -> bool:
-    from eventwire.actors.vocab import singular, vocabulary
-
-    if _is_weapon(tok):  # "drone strikes": the drone is the weapon, not its owner
-        return False
-    sectors = vocabulary().sectors
-    return (singular(tok.text),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG")
-
-
-def _resolve_pronoun(pron: Token, anchor: Token) -> Token | None:
-    """A pronoun's antecedent within the sentence: the subject of the enclosing clause."""
-    tok = anchor
-    for _ in range(6):
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i != pron.i), None)
-        if subj is not None and subj.lower_ not in _PRONOUNS and subj.i < pron.i:
-            return subj
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return None
 
 
 # ---- attribution, ownership, suppression ------------------------------------------------

@@ -65,6 +65,8 @@ class TriggerRow:
     cameo: str
     needs: tuple[tuple[str, frozenset[str]], ...]
     note: str
+    # "recipient": the grammatical subject of the active trigger is the victim ("a woman died")
+    subject_role: str = "actor"
 
 
 @dataclass(frozen=True)
@@ -78,10 +80,20 @@ class ModeCue:
     agent: bool = False
 
 
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, frozenset[str]]:
+    """Irregular forms by lemma (event_verb_forms.tsv): "retook" for "retake"."""
+    out: dict[str, set[str]] = {}
+    for r in read_tsv("event_verb_forms.tsv"):
+        out.setdefault(r["lemma"], set()).add(r["form"])
+    return {lemma: frozenset(fs) for lemma, fs in out.items()}
+
+
 @lru_cache(maxsize=4096)
 def forms(lemma: str) -> frozenset[str]:
-    """Regular inflections of a lemma, for tokens the lemmatizer gets wrong ("raped" → "rap")."""
+    """Inflections of a lemma, for tokens the lemmatizer gets wrong ("raped" → "rap", "retook")."""
     out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    out |= _irregular().get(lemma, frozenset())
     if lemma.endswith("e"):
         out |= {lemma[:-1] + "ing", lemma + "d"}
     if lemma.endswith("y"):
@@ -158,6 +170,7 @@ class Lexicon:
                     cameo=r["cameo"],
                     needs=_parse_needs(r["needs"]),
                     note=r["note"],
+                    subject_role=_parse_subject_role(r.get("subject", "")),
                 )
             )
         light = [split_lemmas(r["lemma"]) for r in read_tsv("event_light_verbs.tsv")]
@@ -180,16 +193,23 @@ class Lexicon:
         """Trigger rows whose first word is ``lemma``, in file order."""
         return self._by_first.get(lemma.lower(), [])
 
-    def match_trigger(self, sent: Span, i: int) -> tuple[TriggerRow, int] | None:
-        """The first trigger row that matches at ``sent[i]`` with its conditions, and its length."""
+    def match_trigger(self, sent: Span, i: int, verb_like: bool = False) -> tuple[TriggerRow, int] | None:
+        """The first trigger row that matches at ``sent[i]`` with its conditions, and its length.
+
+        ``verb_like`` lets verb rows match a token tagged as a noun: a headline verb the parser
+        misread ("ISIS attacks locations", "Bomb ... kills 4").
+        """
         tok = sent[i]
         candidates = (
             self.triggers_for(token_lemma(tok))
             or self.triggers_for(tok.lower_)
             or self.triggers_for(self._surface.get(tok.lower_, ""))
         )
+        pos = tok.pos_
+        if verb_like and pos in ("NOUN", "PROPN"):
+            pos = "VERB"
         for row in candidates:
-            if tok.pos_ not in _POS[row.pos]:
+            if pos not in _POS[row.pos] and tok.pos_ not in _POS[row.pos]:
                 continue
             length = match_at(sent, i, row.lemmas)
             if length and _needs_hold(row.needs, sent, i, length):
@@ -237,7 +257,7 @@ def _parse_needs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
     for part in filter(None, (p.strip() for p in text.split(";"))):
         kind, _, values = part.partition("=")
-        if kind not in ("child", "prep", "obj", "near", "nearbefore", "sub") or not values:
+        if kind not in ("child", "prep", "obj", "near", "nearbefore", "sub", "subj") or not values:
             raise ResourceError(f"event_triggers.tsv: bad condition {part!r}")
         out.append((kind, frozenset(v.strip().lower() for v in values.split("|"))))
     return tuple(out)
@@ -257,6 +277,8 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
             )
         elif kind == "sub":
             ok = any(token_lemma(t) in values for t in tok.subtree if t.i != tok.i)
+        elif kind == "subj":
+            ok = any(_names(s, values) for s in _subjects(tok))
         elif kind == "near":
             window = sent[i + length : i + length + 6]
             ok = any(token_lemma(t) in values or t.lower_ in values for t in window)
@@ -266,6 +288,52 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
         if not ok:
             return False
     return True
+
+
+def _parse_subject_role(text: str) -> str:
+    if text not in ("", "actor", "recipient"):
+        raise ResourceError(f"event_triggers.tsv: bad subject role {text!r}")
+    return text or "actor"
+
+
+# sectors of people who carry arms for a state or against it: "soldiers beat marchers"
+_ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "PRM", "UAF", "SPY", "CRM"})
+
+
+def _names(tok: Token, values: frozenset[str]) -> bool:
+    """True when ``tok`` has one of the lemmas, or names an armed force and ``@armed`` is listed."""
+    if token_lemma(tok) in values or tok.lower_ in values:
+        return True
+    if "@armed" not in values:
+        return False
+    from eventwire.actors.vocab import singular, vocabulary
+
+    entry = vocabulary().sectors.get((singular(tok.text),))
+    if entry is not None and entry.sector in _ARMED_SECTORS:
+        return True
+    if tok.ent_type_ == "ORG":  # a named armed group ("Al-Shabaab", "M23")
+        words = [c.text for c in tok.lefts if c.dep_ in ("compound", "flat")] + [tok.text]
+        found = vocabulary().lookup(words)
+        return found is not None and found.sector in _ARMED_SECTORS
+    return False
+
+
+def _subjects(tok: Token) -> list[Token]:
+    """The subject of a trigger verb, climbing through conjuncts and complements ("beat and injured")."""
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "agent")]
+        if subj:
+            out = []
+            for s in subj:
+                if s.dep_ == "agent":
+                    out.extend(g for g in s.children if g.dep_ == "pobj")
+                else:
+                    out.append(s)
+            return out + [c for s in out for c in s.children if c.dep_ == "conj"]
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    return []
 
 
 def _objects(tok: Token) -> list[Token]:

@@ -1,0 +1,173 @@
+"""dedup.main (the report's main record, sentence views) and the place and follow-up rules that
+keep two events of one city apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.dedup import cluster_events, score_pair
+from eventwire.dedup.main import main_event, main_records, sentence_views
+from eventwire.dedup.score import distinct_places, named_in, toll_fell
+from eventwire.model import Actor, Count, Event, Evidence, Location
+
+OMDURMAN = Location(text="Omdurman", name="Omdurman", admin1="Khartoum", country="SDN", lat=15.644,
+                    lon=32.478, precision="town", geo_precision=1)  # fmt: skip
+BAHRI = Location(text="Bahri", name="Khartoum North", admin1="Khartoum", country="SDN", lat=15.649,
+                 lon=32.535, precision="town", geo_precision=1)  # fmt: skip
+RSF = Actor(text="RSF", name="Rapid Support Forces", country="SDN", sector="REB")
+ARMY = Actor(text="the army", name="army", country="SDN", sector="MIL")
+CIVILIANS = Actor(text="civilians", name="civilian", country="SDN", sector="CVL")
+
+
+def rec(doc: str, sentence: str, *, day: int, place: Location | None = OMDURMAN, killed: int | None = 3,
+        actor: Actor | None = RSF, recipient: Actor | None = CIVILIANS, start: int = 0,
+        quad: int = 4, rid: str = "") -> Event:  # fmt: skip
+    """A record of a report, small and explicit (June 2024)."""
+    return Event(
+        id=rid or f"ev_{doc}_{start}",
+        event_type="ASSAULT" if quad == 4 else "ACCUSE",
+        mode="heavy-weapons" if quad == 4 else "allege",
+        quad_class=quad,
+        actor=actor,
+        recipient=recipient,
+        date=dt.date(2024, 6, day),
+        date_precision="day",
+        location=place,
+        fatalities=Count(best=killed, low=killed, high=killed) if killed is not None else None,
+        evidence=Evidence(doc_id=doc, sentence=sentence, start=start, end=start + len(sentence)),
+        confidence=0.8,
+    )
+
+
+MARKET = "RSF shelling hit a market in Omdurman on Sunday, killing three civilians."
+BASE = "RSF fighters attacked an army base in Bahri on Monday, killing five soldiers."
+
+
+def test_the_main_record_is_the_ledes_material_event_naming_both_sides():
+    accuse = rec("d1", "The army accused the RSF.", day=9, quad=3)
+    echo = rec("d1", MARKET, day=9, actor=None, rid="ev_a_echo")
+    main = rec("d1", MARKET, day=9, rid="ev_z_main")
+    later = rec("d1", "Drones struck Omdurman on Saturday.", day=8, start=120)
+    assert main_event([later, accuse, echo, main]) == main
+    assert main_records([echo, main, later, accuse]) == {"d1": main.id}
+    assert main_event([]) is None
+
+
+def test_sentence_views_lend_missing_fields_within_a_sentence_only():
+    killed = rec("d1", MARKET, day=9, place=None, actor=None, rid="ev_killed")
+    hit = rec("d1", MARKET, day=9, killed=None, rid="ev_hit")
+    other = rec("d1", "Drones struck Omdurman on Saturday.", day=8, killed=2, start=120)
+    views = sentence_views([killed, hit, other])
+    assert views["ev_killed"].location == OMDURMAN and views["ev_killed"].actor == RSF
+    assert views["ev_hit"].fatalities.best == 3  # type: ignore[union-attr]
+    assert views[other.id] == other
+
+
+def test_two_towns_of_one_city_on_different_days_with_different_targets_are_two_events():
+    market = rec("d2", MARKET, day=9)
+    base = rec("d4", BASE, day=10, place=BAHRI, killed=5, recipient=ARMY)
+    words = (frozenset({"omdurman", "market"}), frozenset({"bahri", "base"}))
+    assert distinct_places(market, base, words, (OMDURMAN, BAHRI))
+    assert score_pair(market, base).blocked == "distinct places"
+    # one report naming the other's town, the same day, or the same target: not ruled out here
+    assert not distinct_places(market, base, (words[0] | {"bahri"}, words[1]), (OMDURMAN, BAHRI))
+    same_day = base.model_copy(update={"date": market.date})
+    assert not distinct_places(market, same_day, words, (OMDURMAN, BAHRI))
+    same_target = base.model_copy(update={"recipient": CIVILIANS})
+    assert not distinct_places(market, same_target, words, (OMDURMAN, BAHRI))
+    published = {"d2": dt.date(2024, 6, 9), "d4": dt.date(2024, 6, 10)}
+    assert len(cluster_events([market, base], published=published)) == 2
+
+
+def test_a_place_the_other_report_names_outweighs_a_geocoders_country_slip():
+    # "Kuriga" geocoded to Khouribga in Morocco by one report, to Nigeria by the other
+    kuriga = Location(text="Kuriga", name="Kuriga", country="NGA", lat=10.63, lon=7.52, precision="town",
+                      geo_precision=1)  # fmt: skip
+    slip = Location(text="Kuriga", name="Khouribga", country="MAR", lat=32.88, lon=-6.91, precision="town",
+                    geo_precision=1)  # fmt: skip
+    a = rec("a", "Gunmen abducted pupils from a school in Kuriga.", day=7, place=kuriga)
+    b = rec("b", "Over 200 children were kidnapped from a school in Kuriga.", day=7, place=slip)
+    assert named_in(kuriga, frozenset({"kuriga", "pupil"})) and not named_in(None, frozenset())
+    words = (frozenset({"kuriga", "pupil", "abducted"}), frozenset({"kuriga", "children", "kidnapped"}))
+    assert score_pair(a, b, words=words).blocked is None
+    far = slip.model_copy(update={"text": "Khouribga"})
+    unnamed = (words[0], words[1] - {"kuriga"})
+    assert score_pair(a, b.model_copy(update={"location": far}), words=unnamed).blocked == "country"
+
+
+def test_two_towns_either_side_of_a_border_may_be_one_clash():
+    tegh = Location(text="Tegh", name="Tegh", country="ARM", lat=39.56, lon=46.48, precision="town",
+                    geo_precision=1)  # fmt: skip
+    lachin = Location(text="Lachin", name="Laçın", country="AZE", lat=39.64, lon=46.55, precision="town",
+                      geo_precision=1)  # fmt: skip
+    a = rec("a", "Four soldiers were killed near Tegh.", day=13, place=tegh)
+    b = rec("b", "Troops fired on positions in Lachin.", day=13, place=lachin)
+    assert score_pair(a, b).blocked is None
+
+
+def test_an_armed_sides_act_on_its_reporting_day_is_not_a_follow_up():
+    market = rec("d2", MARKET, day=9)
+    pub = (dt.date(2024, 6, 9), dt.date(2024, 6, 13))
+    # "army shells hit Omdurman on Thursday, killing four": a new act, four days on
+    army = rec("d11", "Army shells hit Omdurman on Thursday, killing four.", day=13, killed=4, actor=ARMY)
+    assert score_pair(market, army, *pub).blocked == "date"
+    # "the toll rose to four, medics said on Thursday": a follow-up of the market shelling
+    toll = rec("d11", "The toll rose to four, medics said on Thursday.", day=13, killed=4, actor=None)
+    assert score_pair(market, toll, *pub).blocked is None
+
+
+def test_a_lower_toll_in_a_later_report_is_no_reporting_day_echo():
+    early = rec("a", MARKET, day=7, killed=7)
+    late = rec("b", MARKET, day=9, killed=6)
+    assert toll_fell(early, late, dt.date(2024, 6, 8), dt.date(2024, 6, 9))
+    assert not toll_fell(early, late, dt.date(2024, 6, 9), dt.date(2024, 6, 8))
+    assert not toll_fell(early, late.model_copy(update={"fatalities": None}), dt.date(2024, 6, 8), None)
+
+
+def test_an_echo_of_a_sentence_never_links_reports():
+    # "seven soldiers were killed when RSF fighters stormed a base in Bahri": the attack record
+    # is the report's event; the killing record repeats it and must not found or join a cluster
+    # with another report (an air strike the next day, four soldiers' toll echoed)
+    sentence = "Seven soldiers were killed on Monday when RSF fighters stormed a base in Bahri."
+    attack = rec("d5", sentence, day=10, place=BAHRI, killed=None, recipient=ARMY, rid="ev_attack")
+    killed = rec("d5", sentence, day=10, place=None, killed=7, actor=None, recipient=ARMY, rid="ev_a_killed")
+    strike = rec("d8", "Army warplanes struck RSF positions, killing eight.", day=11, place=None,
+                 killed=8, actor=ARMY, recipient=RSF)  # fmt: skip
+    published = {"d5": dt.date(2024, 6, 10), "d8": dt.date(2024, 6, 11)}
+    clusters = cluster_events([strike, killed, attack], published=published)
+    assert all(len(c.member_ids) == 1 for c in clusters)
+    # incremental: the echo's stored one-record cluster stays closed
+    first = cluster_events([killed, attack], published=published)
+    known = {e.id: e for e in (killed, attack)}
+    again = cluster_events([strike], existing=first, published=published, members=known)
+    assert {tuple(sorted(c.member_ids)) for c in again} == {tuple(sorted(c.member_ids)) for c in clusters}
+
+
+def test_a_side_without_a_country_matches_any_side_of_its_sector():
+    from eventwire.dedup.score import actor_score
+
+    unknown = Actor(text="unidentified armed group", name="Unidentified Armed Group", sector="UAF")
+    gunmen = Actor(text="gunmen", name="gunmen", country="NGA", sector="UAF")
+    villagers = Actor(text="villagers", name="villager", country="NGA", sector="CVL")
+    a = rec("a", "Gunmen killed villagers.", day=9, actor=gunmen, recipient=villagers)
+    b = rec("b", "Armed men killed villagers.", day=9, actor=unknown, recipient=None)
+    c = rec("c", "Soldiers killed villagers.", day=9, actor=ARMY, recipient=None)
+    # the unknown side matches the gunmen (2 of 3 keys have a partner); the army matches nothing
+    assert actor_score(a, b) == pytest.approx(2 / 3)
+    assert actor_score(a, c) == 0.1
+
+
+def test_arrests_of_protesters_may_be_the_protest_but_an_officials_arrest_is_not():
+    protest = rec("a", "Thousands protested in Istanbul.", day=20).model_copy(
+        update={"event_type": "PROTEST", "mode": "demo", "quad_class": 3, "fatalities": None}
+    )
+    protesters = Actor(text="protesters", name="protester")
+    crowd = rec("b", "Police detained hundreds of protesters.", day=20, killed=None).model_copy(
+        update={"event_type": "COERCE", "mode": "arrest", "recipient": protesters}
+    )
+    official = Actor(text="the mayor", name="mayor", country="TUR", sector="GOV")
+    mayor = crowd.model_copy(update={"recipient": official})
+    assert score_pair(protest, crowd).blocked is None
+    assert score_pair(protest, mayor).blocked == "type"
