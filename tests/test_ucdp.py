@@ -233,9 +233,14 @@ def test_general_wording_rows_do_not_fire_outside_conflict(text: str) -> None:
 
 def test_a_named_armed_group_against_civilians_is_one_sided_whatever_the_words(monkeypatch) -> None:
     monkeypatch.setattr(ucdp, "load_model", lambda: TINY)
-    assert ucdp.type_of_violence(event("regime area", actor=MILITIA, recipient=CIVILIANS)) == 3
+    told = "a militia killed villagers in a regime area"
+    assert ucdp.type_of_violence(event(told, actor=MILITIA, recipient=CIVILIANS)) == 3
     unnamed = Actor(text="unknown gunmen", sector="UAF")
-    assert ucdp.type_of_violence(event("regime area", actor=unnamed, recipient=CIVILIANS)) == 1
+    assert ucdp.type_of_violence(event(told, actor=unnamed, recipient=CIVILIANS)) == 1
+    # an attacker the pipeline inferred, not named in the sentence, is no sign of one-sided violence
+    inferred = Actor(text="unidentified armed group", sector="UAF", inter=3)
+    assert ucdp.type_of_violence(event("villagers were killed in a regime area", actor=inferred,
+                                       recipient=CIVILIANS)) == 1
 
 
 @pytest.mark.parametrize(

@@ -116,9 +116,11 @@ def type_of_violence(event: Event, model: dict | None = None) -> int | None:
     if event.event_type not in VIOLENT:
         return None
     rule = rule_type_of_violence(event)
-    if rule == 3 and event.actor is not None and event.actor.inter in (2, 3, 4):
+    named = event.actor is not None and event.actor.text.lower() in event.evidence.sentence.lower()
+    if rule == 3 and named and event.actor.inter in (2, 3, 4):  # type: ignore[union-attr]
         # a named organised non-state actor against civilians is one-sided wherever it happens;
-        # the model, trained mostly on Syria, would say state-based (held-out accuracy unchanged)
+        # the model, trained mostly on Syria, would say state-based (held-out accuracy unchanged);
+        # an attacker the text does not name (an inferred "unidentified armed group") is no sign
         return 3
     model = model if model is not None else load_model()
     feats = features(event)
