@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from eventwire.bench import render, render_dask, run_bench, run_dask_bench
+from eventwire.bench import load_corpus, render, render_dask, run_bench, run_dask_bench
 from eventwire.model import RawDocument
 
 TEXTS = [
@@ -17,7 +17,7 @@ TEXTS = [
 def test_local_bench_reports_the_ratio_against_bare_spacy(tmp_path):
     corpus = tmp_path / "docs.jsonl"
     corpus.write_text("\n".join(f'{{"id": "d{i}", "text": "{t}"}}' for i, t in enumerate(TEXTS)))
-    result = run_bench([str(corpus)])
+    result = run_bench(load_corpus([str(corpus)]))
     assert result["documents"] == 3
     assert result["events"] >= 3
     assert result["ratio_vs_spacy"] > 0

@@ -20,6 +20,7 @@ from eventwire.geo.distance import haversine_km
 from eventwire.model import DatePrecision, Factuality, PlacePrecision, PloverType
 from eventwire.resources import read_tsv
 from tests.conftest import ROOT
+from tests.ontology import DISORDER, NON_STATE_CODES, PLOVER_MODES, SECTORS
 
 EXAMPLES = ROOT / "examples"
 NAMES = sorted(p.name.removesuffix(".expected.json") for p in EXAMPLES.glob("*.expected.json"))
@@ -28,29 +29,6 @@ PLOVER_TYPES = frozenset(typing.get_args(PloverType))
 DATE_PRECISIONS = frozenset(typing.get_args(DatePrecision))
 PLACE_PRECISIONS = frozenset(typing.get_args(PlacePrecision))
 FACTUALITIES = frozenset(typing.get_args(Factuality))
-# Modes per PLOVER type, from ONTOLOGY.md (types without modes take none).
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
-}
-SECTORS = frozenset({
-    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "PRM", "SPY", "UAF", "UNK", "CVL", "JRN",
-    "LAB", "MED", "REF", "OPP", "REL", "SOC", "BUS", "EDU", "ELI", "AGR", "CRM", "PRE",
-})
-NON_STATE_CODES = frozenset({"IGO", "UNO", "NGO", "MNC", "IMG", "ISM"})
-DISORDER_TYPES = frozenset({"Political violence", "Demonstrations", "Strategic developments"})
 TOP_KEYS = {"about", "document", "events", "ceasefires", "must_not"}
 DOCUMENT_KEYS = {"published", "publisher", "title", "dateline", "boilerplate_removed"}
 EVENT_KEYS = {"id", "required", "summary", "evidence_contains", "plover", "acled", "cameo_root",
@@ -126,7 +104,7 @@ def _acled_problems(acled) -> list[str]:
                     if not isinstance(v, int) or not 1 <= v <= 8]
     if "disorder_type" in acled:
         for d in _options(acled["disorder_type"]):
-            if not set(d.split("; ")) <= DISORDER_TYPES:
+            if not set(d.split("; ")) <= DISORDER:
                 out.append(f"acled.disorder_type {d!r}")
     return out
 
@@ -207,7 +185,7 @@ def event_problems(event: dict, text: str, published: dt.date) -> list[str]:
     types = _options(plover.get("event_type"))
     out += [f"plover.event_type {t!r}" for t in types if t not in PLOVER_TYPES]
     for mode in _options(plover["mode"]) if plover.get("mode") else []:
-        if not any(mode in MODES.get(t, ()) for t in types):
+        if not any(mode in PLOVER_MODES.get(t, ()) for t in types):
             out.append(f"plover.mode {mode!r} not a mode of {types}")
     out += _acled_problems(event.get("acled"))
     for key in ("cameo_root", "cameo"):

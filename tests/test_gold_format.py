@@ -1,7 +1,7 @@
 """The project's gold sentences and training sentences: format, labels, counts, no leakage.
 
-Labels are checked against the exact strings of docs/ONTOLOGY.md (copied here on purpose:
-the test must fail if a file drifts from the ontology, not follow it).
+Labels are checked against the exact strings of docs/ONTOLOGY.md (tests/ontology.py, copied on
+purpose: the test must fail if a file drifts from the ontology, not follow it).
 """
 
 from __future__ import annotations
@@ -15,122 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.ontology import DISORDER, NON_STATE_CODES, PLOVER_MODES, SECTORS, SUB_TO_TYPE
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold" / "event_sentences.jsonl"
 TRAIN = ROOT / "training" / "events_train.jsonl"
 BUILD = ROOT / "training" / "build.py"
 
-PLOVER_MODES: dict[str, set[str]] = {
-    "AGREE": set(),
-    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
-    "SUPPORT": set(),
-    "CONCEDE": set(),
-    "COOPERATE": set(),
-    "AID": set(),
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {
-        "seize",
-        "restrict",
-        "censor",
-        "curfew",
-        "martial-law",
-        "arrest",
-        "deport",
-        "withhold",
-        "misinformation",
-        "cyber",
-    },
-    "ASSAULT": {
-        "abduct",
-        "beat",
-        "torture",
-        "sexual",
-        "targeted",
-        "destroy",
-        "primitive",
-        "firearms",
-        "explosives",
-        "suicide-attack",
-        "aerial",
-        "drone",
-        "heavy-weapons",
-        "crowd-control",
-        "unconventional",
-    },
-}
-ACLED_TYPES: dict[str, set[str]] = {
-    "Battles": {
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    },
-    "Explosions/Remote violence": {
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    },
-    "Violence against civilians": {
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    },
-    "Protests": {
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    },
-    "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    },
-}
-SUB_TO_TYPE = {sub: etype for etype, subs in ACLED_TYPES.items() for sub in subs}
-DISORDER = {"Political violence", "Demonstrations", "Strategic developments"}
-SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "PTY",
-    "REB",
-    "PRM",
-    "SPY",
-    "UAF",
-    "UNK",
-    "CVL",
-    "JRN",
-    "LAB",
-    "MED",
-    "REF",
-    "OPP",
-    "REL",
-    "SOC",
-    "BUS",
-    "EDU",
-    "ELI",
-    "AGR",
-    "CRM",
-    "PRE",  # breakaway entities: claimant state's code plus sector PRE (ONTOLOGY.md)
-}
-NON_STATE_CODES = {"IGO", "UNO", "NGO", "MNC", "IMG", "ISM"}
 FACTUALITY = {"asserted", "reported", "future", "hypothetical", "negated", "historical"}
 NOT_HAPPENED = {"future", "hypothetical", "negated"}
 PRECISIONS = {"day", "week", "month", "year"}

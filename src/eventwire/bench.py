@@ -10,7 +10,7 @@ LocalCluster of 1 worker, then of 2, models loaded in every worker before the cl
 each worker's peak memory; the figure that matters is the speed-up of 2 workers over 1.
 
 Example:
-    >>> # result = run_bench(["examples/"]); result["ratio_vs_spacy"]
+    >>> # result = run_bench(load_corpus(["examples/"])); result["ratio_vs_spacy"]
 """
 
 from __future__ import annotations
@@ -52,15 +52,8 @@ def load_corpus(
     return raws
 
 
-def run_bench(
-    sources: Sequence[str],
-    *,
-    limit: int | None = None,
-    batch_size: int = 32,
-    text_column: str | None = None,
-) -> dict:
+def run_bench(raws: Sequence[RawDocument], *, batch_size: int = 32) -> dict:
     """Time eventwire and bare spaCy on the same documents; returns a JSON-ready dict."""
-    raws = load_corpus(sources, limit=limit, text_column=text_column)
     texts = [r.text for r in raws]
     words = sum(len(t.split()) for t in texts)
 

@@ -287,6 +287,15 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
     return True
 
 
+_Toll = tuple[int, int, int | None]  # (best, low, high)
+
+
+def _plus(total: _Toll, parsed: _Toll) -> _Toll:
+    """Two counts added as (best, low, high); an open-ended high ("more than") stays open."""
+    high = None if total[2] is None or parsed[2] is None else total[2] + parsed[2]
+    return total[0] + parsed[0], total[1] + parsed[1], high
+
+
 def _more(text: str, pos: int, kind: str) -> tuple[int, int, int | None, int]:
     """Counts joined to the one ending at ``pos`` by "and"/",": "killed 3 soldiers and 2 civilians"."""
     num = number_pattern()
@@ -310,9 +319,7 @@ def _more(text: str, pos: int, kind: str) -> tuple[int, int, int | None, int]:
         parsed = parse_number(m.group("n"))
         if parsed is None:
             break
-        add_best += parsed[0]
-        add_low += parsed[1]
-        add_high = None if add_high is None or parsed[2] is None else add_high + parsed[2]
+        add_best, add_low, add_high = _plus((add_best, add_low, add_high), parsed)
         end = m.end()
     return add_best, add_low, add_high, end
 
@@ -338,9 +345,7 @@ def _before(text: str, pos: int) -> tuple[int, int, int | None, int]:
         parsed = parse_number(m.group("n"))
         if parsed is None:
             break
-        add_best += parsed[0]
-        add_low += parsed[1]
-        add_high = None if add_high is None or parsed[2] is None else add_high + parsed[2]
+        add_best, add_low, add_high = _plus((add_best, add_low, add_high), parsed)
         start = m.start()
     return add_best, add_low, add_high, start
 

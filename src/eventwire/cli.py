@@ -311,12 +311,10 @@ def bench(corpus, limit, batch_size, as_json, text_column, dask_workers, dask_on
     sources = list(corpus) or ["examples"]
     if dask_only and not dask_workers:
         raise click.UsageError("--dask-only needs --dask-workers")
-    result = {}
-    if not dask_only:
-        result = run_bench(sources, limit=limit, batch_size=batch_size, text_column=text_column)
+    raws = load_corpus(sources, limit=limit, text_column=text_column)
+    result = {} if dask_only else run_bench(raws, batch_size=batch_size)
     if dask_workers:
         sizes = [int(n) for n in dask_workers.split(",") if n.strip()]
-        raws = load_corpus(sources, limit=limit, text_column=text_column)
         result["dask"] = run_dask_bench(raws, sizes)
     if as_json:
         click.echo(json.dumps(result, indent=2))

@@ -320,14 +320,15 @@ def resolve_date(
     return finer[0] if finer else dates[0]
 
 
-_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# finest first: the order in which one date says more than another
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def _refines(finer: EventDate, coarse: EventDate) -> bool:
     """True when ``finer`` is more precise than ``coarse`` and falls inside its month or year."""
     if finer.date is None or coarse.date is None or finer.precision is None or coarse.precision is None:
         return False
-    if _RANK[finer.precision] >= _RANK[coarse.precision]:
+    if PRECISION_RANK[finer.precision] >= PRECISION_RANK[coarse.precision]:
         return False
     if coarse.precision == "year":
         return finer.date.year == coarse.date.year

@@ -32,6 +32,7 @@ from eventwire.ceasefire.parties import party_key
 from eventwire.ceasefire.vocab import cues, find_triggers
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Actor, Ceasefire, Event, Location, StatusChange, Violation
+from eventwire.when import PRECISION_RANK
 
 AREA_KM = 50.0  # a town-level area covers what happens within this distance of it
 COLLAPSE_EVENTS = 10  # distinct attacks after the start that mean the truce failed at scale...
@@ -145,9 +146,6 @@ def _status_history(cf: Ceasefire, violations: list[Violation]) -> list[StatusCh
     return reduce_history(history)
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-
-
 def link_events(
     ceasefires: Sequence[Ceasefire], events: Sequence[Event]
 ) -> tuple[list[Ceasefire], dict[str, str]]:
@@ -178,7 +176,7 @@ def link_events(
             v.event_id: v for v in cf.violations if is_sentence_ref(v.event_id) or _start(cf) is None
         }
         seen_clusters: set[str] = set()
-        for e in sorted(events, key=lambda e: (_PRECISION_RANK.get(e.date_precision or "", 9), e.id)):
+        for e in sorted(events, key=lambda e: (PRECISION_RANK.get(e.date_precision or "", 9), e.id)):
             if links.get(e.id) != cf.id or e.id == cf.event_id:
                 continue
             kind = classify(e, cf)

@@ -31,9 +31,9 @@ from typing import TypeVar
 
 from eventwire.dedup.score import place_rank
 from eventwire.model import Actor, Count, Event, Location
+from eventwire.when import PRECISION_RANK
 
 T = TypeVar("T")
-_PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def vagueness(event: Event) -> int:
@@ -97,7 +97,7 @@ def merge_date(events: Sequence[Event]) -> tuple[dt.date | None, str | None, str
     dated = [e for e in events if e.date is not None]
     if not dated:
         return None, None, None
-    chosen = min(dated, key=lambda e: (_PRECISION_ORDER.get(e.date_precision or "day", 9), e.date))
+    chosen = min(dated, key=lambda e: (PRECISION_RANK.get(e.date_precision or "day", 9), e.date))
     return chosen.date, chosen.date_precision, chosen.date_text
 
 

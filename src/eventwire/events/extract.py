@@ -197,7 +197,7 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         actor = _armed_individual(actor)
 
     fact = factuality(frame)
-    if fact in ("asserted", "reported") and _is_historical(edate, doc.published):
+    if fact in ("asserted", "reported") and is_historical(edate, doc.published):
         fact = "historical"
     event_country = location.country if location else None
     fatalities = counts.killed
@@ -229,11 +229,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     if recipient is not None and inter2 is not None:
         recipient = recipient.model_copy(update={"inter": inter2})
 
-    start, end = sent.start_char, sent.end_char
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
+    evidence = sentence_evidence(doc, sent)
     event = Event(
-        id=event_id(doc.id, start, end, event_type, frame.trigger.idx),
+        id=event_id(doc.id, evidence.start, evidence.end, event_type, frame.trigger.idx),
         event_type=event_type,
         mode=mode,
         quad_class=QUAD_CLASS[event_type],
@@ -246,16 +244,24 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         date_precision=edate.precision,
         date_text=edate.text,
         location=location,
-        fatalities=fatalities if _counts_deaths(event_type) else None,
+        fatalities=fatalities if counts_deaths(event_type) else None,
         injured=counts.injured,
         materiel=list(counts.materiel),
         attributed_to=frame.attribution.text if frame.attribution is not None else None,
         factuality=fact,
         trigger=frame.trigger.text,
-        evidence=Evidence(doc_id=doc.id, sentence=doc.text[start:end], start=start, end=end),
+        evidence=evidence,
         confidence=0.5,
     )
     return Candidate(event=event, frame_sentence=index, weapon=weapon, cues=cues)
+
+
+def sentence_evidence(doc: Document, sent: Span) -> Evidence:
+    """The sentence an event is read from, without trailing whitespace, as evidence offsets."""
+    start, end = sent.start_char, sent.end_char
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Evidence(doc_id=doc.id, sentence=doc.text[start:end], start=start, end=end)
 
 
 _CAMEO_OF = {"AGREE": "030", "THREATEN": "130", "ACCUSE": "111", "COERCE": "1712", "PROTEST": "144"}
@@ -439,7 +445,8 @@ def _own_window(frame: Frame, sent: Span) -> slice:
     return slice(idx[0], idx[-1] + 1) if idx else slice(0, len(sent))
 
 
-def _counts_deaths(event_type: str) -> bool:
+def counts_deaths(event_type: str) -> bool:
+    """True for the event types whose records carry a death toll."""
     return event_type in ("ASSAULT", "PROTEST", "COERCE")
 
 
@@ -456,6 +463,11 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
     future = any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
     tense = "future" if future or factuality(frame) == "future" else None
+    return report_date(text, published, tense=tense)
+
+
+def report_date(text: str, published: dt.date | None, *, tense: str | None = None) -> EventDate:
+    """The date the text gives, else (an undated event in a news report) the report's week."""
     found = when.resolve_date(text, published, tense=tense)
     if found.date is not None or found.warning:
         return found
@@ -465,7 +477,8 @@ def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate
     return EventDate(date=published, precision="week", text=None)
 
 
-def _is_historical(edate: EventDate, published: dt.date | None) -> bool:
+def is_historical(edate: EventDate, published: dt.date | None) -> bool:
+    """True when the event lies more than a year before the report."""
     if edate.date is None or published is None:
         return False
     return (published - edate.date).days > 365

@@ -16,12 +16,20 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from eventwire import actors, casualties, when
+from eventwire import actors, casualties
 from eventwire.events.classifier import NONE, Prediction
 from eventwire.events.combine import Policy, acled_record, consistent_sides, load_policy
-from eventwire.events.extract import Candidate, DocContext, event_id
+from eventwire.events.extract import (
+    Candidate,
+    DocContext,
+    counts_deaths,
+    event_id,
+    is_historical,
+    report_date,
+    sentence_evidence,
+)
 from eventwire.events.lexicon import QUAD_CLASS
-from eventwire.model import Actor, Event, EventDate, Evidence
+from eventwire.model import Actor, Event
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECTS = {"dobj", "pobj", "attr"}
@@ -73,18 +81,12 @@ def classifier_event(
     if recipient is not None:
         recipient = recipient.model_copy(update={"inter": actors.inter_code(recipient, event_country=where)})
     actor, recipient = consistent_sides(pred.acled, actor, recipient)
-    edate = when.resolve_date(text, doc.published)
-    if edate.date is None and doc.published is not None and not edate.warning:
-        edate = EventDate(date=doc.published, precision="week")
-    fact = "asserted"
-    if edate.date and doc.published and (doc.published - edate.date).days > 365:
-        fact = "historical"
+    edate = report_date(text, doc.published)
+    fact = "historical" if is_historical(edate, doc.published) else "asserted"
     counts = casualties.extract_casualties(text, trigger=trig)
-    start, end = sent.start_char, sent.end_char
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
+    evidence = sentence_evidence(doc, sent)
     event = Event(
-        id=event_id(doc.id, start, end, event_type, root.idx),
+        id=event_id(doc.id, evidence.start, evidence.end, event_type, root.idx),
         event_type=event_type,
         quad_class=QUAD_CLASS[event_type],
         acled=acled_record(pred.acled, actor, recipient),
@@ -94,12 +96,12 @@ def classifier_event(
         date_precision=edate.precision,
         date_text=edate.text,
         location=location,
-        fatalities=counts.killed if event_type in ("ASSAULT", "PROTEST", "COERCE") else None,
+        fatalities=counts.killed if counts_deaths(event_type) else None,
         injured=counts.injured,
         materiel=list(counts.materiel),
         factuality=fact,
         trigger=root.text,
-        evidence=Evidence(doc_id=doc.id, sentence=doc.text[start:end], start=start, end=end),
+        evidence=evidence,
         confidence=0.5,
     )
     return Candidate(event=event, frame_sentence=index, weapon=None, cues=set())
