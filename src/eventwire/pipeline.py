@@ -27,6 +27,7 @@ from eventwire.clean import clean
 from eventwire.errors import EventwireError
 from eventwire.events.assemble import assemble
 from eventwire.events.extract import DocContext, code_sentence
+from eventwire.events.lexicon import Lexicon, ModeCue
 from eventwire.geo import GeoContext, get_geocoder
 from eventwire.model import CodedDocument, Document, RawDocument, Sentence
 from eventwire.nlp import get_nlp
@@ -113,6 +114,8 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
     ctx = DocContext(document=doc, geo=geo_ctx, geocoder=get_geocoder(), warnings=warnings)
     sentences: list[Sentence] = []
     candidates = []
+    weapons: dict[int, ModeCue] = {}
+    lexicon = Lexicon.load()
     with timings.stage("events"):
         for k, sent in enumerate(spacy_doc.sents):
             text = sent.text.rstrip()
@@ -121,10 +124,17 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
             sentences.append(
                 Sentence(index=k, start=sent.start_char, end=sent.start_char + len(text), text=text)
             )
-            candidates.extend(code_sentence(sent, k, ctx))
+            found = code_sentence(sent, k, ctx)
+            if found:  # the sentence's own weapon words, for events whose frame missed them
+                cue = lexicon.instrument_cue(sent)
+                if cue is not None:
+                    weapons[k] = cue
+            candidates.extend(found)
     with timings.stage("assemble"):
         dateline = get_geocoder().resolve(doc.dateline.split(",")[0], geo_ctx) if doc.dateline else None
-        events = assemble(candidates, resolve_attribution=actors.resolve_actor, dateline=dateline)
+        events = assemble(
+            candidates, resolve_attribution=actors.resolve_actor, dateline=dateline, weapons=weapons
+        )
     with timings.stage("ceasefires"):
         ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)
         ceasefires, links = ceasefire.link_events(ceasefires, events)

@@ -171,3 +171,10 @@ def test_arrests_of_protesters_may_be_the_protest_but_an_officials_arrest_is_not
     mayor = crowd.model_copy(update={"recipient": official})
     assert score_pair(protest, crowd).blocked is None
     assert score_pair(protest, mayor).blocked == "type"
+
+
+def test_what_happened_now_outranks_background_told_first():
+    war = rec("d1", "Since the war began, rebels have killed hundreds.", day=9, rid="ev_war")
+    war = war.model_copy(update={"factuality": "historical"})
+    market = rec("d1", MARKET, day=9, start=60, rid="ev_market")
+    assert main_event([war, market]) == market

@@ -122,3 +122,16 @@ def test_two_verbs_sharing_subject_and_object_are_one_event(parser):
     assert frame.event_type == "ASSAULT"
     shelled, bombed = _frames(parser, "Russian troops shelled Kharkiv and bombed Izium on Monday.")
     assert (shelled.trigger.text, bombed.trigger.text) == ("shelled", "bombed")
+
+
+def test_a_weapon_that_was_hit_is_not_the_means(parser):
+    lex = Lexicon.load()
+
+    def mode(text: str) -> str | None:
+        cue = lex.instrument_cue(parser(text)[:])
+        return cue.mode if cue else None
+
+    assert mode("The raids hit a radar station and a drone storage depot.") is None
+    assert mode("Rebels overran a drone depot near the base, killing two guards.") is None
+    assert mode("Russia launched drones at Kyiv overnight, killing two people.") == "drone"
+    assert mode("Four soldiers were killed when a roadside bomb struck their vehicle.") == "explosives"

@@ -25,11 +25,21 @@ from eventwire.model import Event
 
 
 def main_key(event: Event) -> tuple:
-    """Sort key of a document's records, its main event first: material before verbal, then the
-    earliest sentence (news puts its main event in the lede), then the most specific
-    (``merge.vagueness``), then one naming both sides, then the most confident, then the id."""
+    """Sort key of a document's records, its main event first: what happened now before
+    background, plans and denials; material before verbal; then the earliest sentence (news puts
+    its main event in the lede), then the most specific (``merge.vagueness``), then one naming
+    both sides, then the most confident, then the id."""
     sides = (event.actor is None) + (event.recipient is None)
-    return (event.quad_class != 4, event.evidence.start, vagueness(event), sides, -event.confidence, event.id)
+    current = event.factuality in ("asserted", "reported")
+    return (
+        not current,
+        event.quad_class != 4,
+        event.evidence.start,
+        vagueness(event),
+        sides,
+        -event.confidence,
+        event.id,
+    )
 
 
 def main_event(events: Sequence[Event]) -> Event | None:

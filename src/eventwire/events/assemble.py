@@ -4,6 +4,8 @@ A wire story tells one event several times (the lead, a caption, a later paragra
 participants implicit ("Drone strikes killed 21 Syrian soldiers, Turkey's defense ministry
 said"). This pass, in order:
 
+0. gives an ASSAULT without a mode the weapon its sentence names ("Four soldiers were killed when
+   a roadside bomb struck their vehicle": the killing was by the bomb);
 1. infers a missing attacker when a party's own military or ministry reports killing the other
    side's forces (a defence ministry announcing enemy deaths is claiming its strike);
 2. fills a missing place from a related located event of the same document (same two parties),
@@ -18,24 +20,62 @@ Example:
 from __future__ import annotations
 
 from eventwire.actors import inter_code
-from eventwire.events.acled import interaction
+from eventwire.events.acled import code_acled, interaction
 from eventwire.events.confidence import score as confidence_score
-from eventwire.events.extract import Candidate
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.extract import Candidate, specific_cameo
+from eventwire.events.lexicon import Lexicon, ModeCue
 from eventwire.model import Actor, Event, Location
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
 _ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
 
 
-def assemble(cands: list[Candidate], resolve_attribution, dateline: Location | None = None) -> list[Event]:
-    """Turn a document's candidates into its final events (see the module docstring)."""
+def assemble(
+    cands: list[Candidate],
+    resolve_attribution,
+    dateline: Location | None = None,
+    weapons: dict[int, ModeCue] | None = None,
+) -> list[Event]:
+    """Turn a document's candidates into its final events (see the module docstring).
+
+    ``weapons`` maps a sentence index to the best weapon cue anywhere in that sentence."""
+    fill_modes(cands, weapons or {})
     events = _absorb_protest_arrests([c.event for c in cands])
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
     events = _fill_from_dateline(events, dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+
+
+# Weapon classes that are an instrument of harm, so that a killing told in the same sentence was
+# done with them; an abduction, rape or arson named beside a killing is a second act, not its manner.
+_INSTRUMENT_WEAPONS = frozenset(
+    {"suicide", "chemical", "drone", "air", "shelling", "missile", "ied", "landmine", "grenade"}
+    | {"firearm", "melee"}
+)
+
+
+def fill_modes(cands: list[Candidate], weapons: dict[int, ModeCue]) -> None:
+    """Give a mode-less ASSAULT the instrument its own sentence names, and recode ACLED and CAMEO.
+
+    The frame only looks for weapons near its trigger; "Two soldiers were killed when a landmine
+    exploded" names the landmine in a clause of its own, and "a shell fired from rebel positions
+    hit a camp, killing two children" in the subject of another verb."""
+    for cand in cands:
+        event = cand.event
+        cue = weapons.get(cand.frame_sentence)
+        if event.event_type != "ASSAULT" or event.mode is not None or cue is None:
+            continue
+        if cue.weapon not in _INSTRUMENT_WEAPONS:
+            continue
+        cameo = specific_cameo(event.event_type, cue.mode, cue.weapon, event.cameo or "190")
+        update: dict = {"mode": cue.mode, "cameo": cameo}
+        if event.acled is not None:
+            i1, i2 = event.acled.inter1, event.acled.inter2
+            update["acled"] = code_acled(event.event_type, cue.mode, cue.weapon, i1, i2, cand.cues)
+        cand.weapon = cue.weapon
+        cand.event = event.model_copy(update=update)
 
 
 def _finalise(event: Event) -> Event:

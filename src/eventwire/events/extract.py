@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from eventwire import actors, casualties, when
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
+from eventwire.events.background import background_tokens, is_background
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
 from eventwire.events.lexicon import QUAD_CLASS, Lexicon
@@ -67,15 +68,18 @@ def _cameo_modes() -> dict[tuple[str, str, str], str]:
 
 def cameo_code(frame: Frame) -> str:
     """The most specific CAMEO code the frame supports."""
-    table = _cameo_modes()
     weapon = frame.weapon.weapon if frame.weapon else ""
-    for key in (
-        (frame.event_type, frame.mode or "", weapon),
-        (frame.event_type, frame.mode or "", ""),
-    ):
-        if key in table and (frame.row.cameo in ("190", "180") or len(table[key]) > len(frame.row.cameo)):
+    return specific_cameo(frame.event_type, frame.mode, weapon, frame.row.cameo)
+
+
+def specific_cameo(event_type: str, mode: str | None, weapon: str, base: str) -> str:
+    """The CAMEO code of ``event_type`` done in ``mode`` with ``weapon``, when it says more than
+    ``base`` (the trigger's own code); otherwise ``base``."""
+    table = _cameo_modes()
+    for key in ((event_type, mode or "", weapon), (event_type, mode or "", "")):
+        if key in table and (base in ("190", "180") or len(table[key]) > len(base)):
             return table[key]
-    return frame.row.cameo
+    return base
 
 
 def event_id(doc_id: str, start: int, end: int, event_type: str, trigger_at: int) -> str:
@@ -101,8 +105,9 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
     frames = find_frames(sent, lex)
     out: list[Candidate] = []
     pred_index = {f.predicate.i: k for k, f in enumerate(frames)}
+    triggers = {f.trigger.i for f in frames}
     for frame in frames:
-        cand = _code_frame(frame, sent, index, ctx, lex)
+        cand = _code_frame(frame, sent, index, ctx, lex, triggers)
         mark = next((c for c in frame.predicate.children if c.dep_ == "mark"), None)
         cand.subordinate_to, cand.coordinate_to = _governing_frame(frame, pred_index)
         if mark is None or mark.lower_ not in _SUBORDINATE_BEFORE:
@@ -172,7 +177,9 @@ def _predict(sent: Span):
         return None
 
 
-def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexicon) -> Candidate:
+def _code_frame(
+    frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexicon, triggers: set[int]
+) -> Candidate:
     doc = ctx.document
     text = masked_text(sent, frame.tokens)
     base = sent.start_char
@@ -187,7 +194,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
     assoc = [a for a in (_resolve([h], ctx) for h in frame.assoc_heads) if a is not None]
 
     counts = casualties.extract_casualties(text, trigger=trig)
-    edate = _event_date(text, doc.published, frame)
+    # a date in a background clause ("since fighting began in April") is not this event's
+    own = frame.tokens - background_tokens(sent, frame.trigger, triggers)
+    edate = _event_date(masked_text(sent, own), doc.published, frame)
     ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
     location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
 
@@ -197,7 +206,9 @@ def _code_frame(frame: Frame, sent: Span, index: int, ctx: DocContext, lex: Lexi
         actor = _armed_individual(actor)
 
     fact = factuality(frame)
-    if fact in ("asserted", "reported") and is_historical(edate, doc.published):
+    if fact in ("asserted", "reported") and (
+        is_historical(edate, doc.published) or (not _own_day(edate, frame) and is_background(frame.trigger))
+    ):
         fact = "historical"
     event_country = location.country if location else None
     fatalities = counts.killed
@@ -475,6 +486,15 @@ def report_date(text: str, published: dt.date | None, *, tense: str | None = Non
         return EventDate(warning="no date in the text and no publication date")
     # An undated event in a news report happened around the report: the week is honest.
     return EventDate(date=published, precision="week", text=None)
+
+
+def _own_day(edate: EventDate, frame: Frame) -> bool:
+    """The event word's own phrase gives its day ("the attack on Monday")."""
+    if not edate.text or edate.precision != "day":
+        return False
+    trigger = frame.trigger
+    phrase = trigger.doc[trigger.left_edge.i : trigger.right_edge.i + 1].text
+    return edate.text in phrase
 
 
 def is_historical(edate: EventDate, published: dt.date | None) -> bool:

@@ -228,9 +228,37 @@ class Lexicon:
         found = self._mode_index.find(doc[tokens[0].i : tokens[-1].i + 1])
         return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
 
+    def instrument_cue(self, sent: Span) -> ModeCue | None:
+        """The best weapon cue of ``sent`` that names a means of harm, not a target: "the raids
+        hit a drone storage depot" and "targeted missile launchers" name what was hit."""
+        means = _instrument_verbs()
+        targets = {
+            t.i
+            for tok in sent
+            if tok.dep_ in _TARGET_DEPS and token_lemma(tok.head) not in means
+            for t in tok.subtree
+        }
+        runs: list[list[Token]] = [[]]
+        for tok in sent:
+            if tok.i in targets:
+                runs.append([])
+            else:
+                runs[-1].append(tok)
+        found = [cue for run in runs if (cue := self.weapon_cue(run)) is not None]
+        return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
+
     def cues_in(self, span: Span) -> set[str]:
         """Names of the situational cues present in ``span``."""
         return set(self._cue_index.find(span))
+
+
+# The dependencies of what a verb acts on: a weapon named there is the target, not the means.
+_TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+@lru_cache(maxsize=1)
+def _instrument_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"].split()[0] for r in read_tsv("event_instrument_verbs.tsv"))
 
 
 class PhraseIndex:

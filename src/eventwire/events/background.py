@@ -1,0 +1,93 @@
+"""Whether an event mention is background: the war a report refers to, not an event it reports.
+
+"Envoys met in Jeddah for their first talks since fighting began" reports talks; the fighting
+is the situation they are about. "A truce took effect, ending a year of fighting" reports the
+truce. Such mentions are still coded (they say who fights whom) but as "historical", so the
+report's main event and the dataset's event counts come from what the report is about. The
+governing words are data (``event_background.tsv``).
+
+The rule is read over the dependency parse of the event word (see ``is_background``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventwire.resources import read_tsv
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_LINKS = frozenset({"of", "to", "on"})  # "a year of fighting", "an end to the war"
+
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, frozenset[str]]:
+    rules: dict[str, set[str]] = {}
+    for row in read_tsv("event_background.tsv"):
+        rules.setdefault(row["relation"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in rules.items()}
+
+
+def _ended(trigger: Token, enders: frozenset[str]) -> bool:
+    """The trigger is what an "end" word ends: its object, or reached from it through of/to."""
+    tok = trigger
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ in ("dobj", "pobj", "nsubjpass") and head.lemma_.lower() in enders:
+            return True
+        if not (tok.dep_ == "pobj" and head.lower_ in _LINKS and head.head.i != head.i):
+            return False
+        tok = head.head  # "a year of fighting" → "year"; "an end to the war" → "end"
+        if tok.lemma_.lower() in enders:
+            return True
+    return False
+
+
+def is_background(trigger: Token) -> bool:
+    """True when the event word refers to an earlier or ongoing war rather than a new event."""
+    rules = _rules()
+    head = trigger.head
+    if trigger.dep_ in _SUBJECTS and head.i != trigger.i:
+        marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+        if marks & rules.get("clause", frozenset()):
+            return True
+    if trigger.dep_ == "pobj" and head.lower_ in rules.get("object", frozenset()):
+        return True
+    answered = head.head if head.head.i != head.i else None
+    if trigger.dep_ == "pobj" and answered is not None and answered.lemma_.lower() in rules.get("cause", ()):
+        return True  # "in retaliation for Iran's missile attack"
+    return _ended(trigger, rules.get("ended", frozenset()))
+
+
+def background_tokens(sent: Span, trigger: Token, events: set[int]) -> set[int]:
+    """Token indices of the sentence's background clauses that do not hold ``trigger``.
+
+    ``events`` are the indices of the sentence's event words: a clause is background only when
+    it tells another event. "held their first talks since fighting began in April 2023": April
+    2023 dates the fighting, not the talks; "before dawn on Saturday" names no event and stays."""
+    out: set[int] = set()
+    for tok in sent:
+        other = [i for i in events if i != trigger.i and _governs_background(sent.doc[i], tok)]
+        if not other:
+            continue
+        span = range(tok.left_edge.i, tok.right_edge.i + 1)
+        if trigger.i not in span:
+            out.update(span)
+    return out
+
+
+def _governs_background(event: Token, tok: Token) -> bool:
+    """``tok`` heads the phrase that makes ``event`` background."""
+    rules = _rules()
+    head = event.head
+    if event.dep_ in _SUBJECTS and head.i == tok.i:
+        return any(c.dep_ == "mark" and c.lower_ in rules.get("clause", frozenset()) for c in tok.children)
+    if event.dep_ == "pobj" and head.i == tok.i:
+        return tok.lower_ in rules.get("object", frozenset()) or (
+            tok.head.i != tok.i and tok.head.lemma_.lower() in rules.get("cause", frozenset())
+        )
+    return False

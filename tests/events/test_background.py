@@ -1,0 +1,40 @@
+"""Background mentions: the war a report refers to is coded, but as "historical"."""
+
+import pytest
+
+from eventwire.events.background import is_background
+from eventwire.pipeline import code_text
+
+
+def _token(parser, text: str, word: str):
+    return next(t for t in parser(text) if t.lower_ == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The envoys held their first direct talks since fighting began in April.", "fighting", True),
+        ("Aid had not reached the town since the war.", "war", True),
+        ("The truce took effect at midnight, ending a year of fighting in the north.", "fighting", True),
+        ("Mediators called for an end to the war.", "war", True),
+        ("Rebels attacked an army post near the border on Tuesday.", "attacked", False),
+        ("Fighting erupted in the capital on Sunday.", "fighting", False),
+    ],
+)
+def test_governing_words_mark_background(parser, text, word, expected):
+    assert is_background(_token(parser, text, word)) is expected
+
+
+def _facts(text: str) -> dict[str, str]:
+    return {e.trigger.lower(): e.factuality for e in code_text(text, "2024-06-10")}
+
+
+def test_the_report_is_about_the_talks_not_the_war_they_follow():
+    facts = _facts("The army and the RSF held their first direct talks since fighting began in April 2023.")
+    assert facts.get("fighting") == "historical"
+    assert facts.get("talks") in ("asserted", "reported")
+
+
+def test_an_event_with_a_day_of_its_own_is_not_background():
+    facts = _facts("Since the attack on Monday, rebels have shelled the town every night.")
+    assert facts and set(facts.values()) <= {"asserted", "reported"}
