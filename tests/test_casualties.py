@@ -224,3 +224,10 @@ def test_headline_tolls_and_verbs_that_need_people(text: str, expected) -> None:
 def test_military_shorthand_kia_and_wia() -> None:
     assert killed("One KIA, two WIA in Donbas on Monday") == (1, 1, 1)
     assert injured("One KIA, two WIA in Donbas on Monday") == (2, 2, 2)
+
+
+def test_materiel_bare_plurals_and_containers() -> None:
+    text = "Aircraft struck a hideout, destroying motorcycles and a stock of explosives."
+    assert extract_casualties(text).materiel == ["motorcycles", "a stock of explosives"]
+    assert extract_casualties("Police seized a cache of weapons.").materiel == ["a cache of weapons"]
+    assert extract_casualties("Troops destroyed a village.").materiel == []

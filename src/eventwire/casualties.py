@@ -78,7 +78,7 @@ MATERIEL = re.compile(
     r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|down(?:ed|ing)|shot\s+down|"
     r"shooting\s+down|damag(?:ed|ing|es)|disabl(?:ed|ing|es)|neutrali[sz](?:ed|ing)|torch(?:ed|ing)|"
     r"burn(?:ed|t|ing)|set\s+fire\s+to|setting\s+fire\s+to)\s+"
-    r"(?P<items>(?:NUM|a|an)\s+[\w'’ -]+?(?:,?\s+and\s+(?:NUM|a|an)\s+[\w'’ -]+?)*)"
+    r"(?P<items>ITEM(?:,?\s+and\s+ITEM)*)"
     r"(?=[.,;:]|\s+(?:in|near|on|at|during|after|as|and|belonging|used|from|of|which|that)\b|$)",
     re.I,
 )
@@ -454,7 +454,10 @@ def extract_casualties(sentence: str, trigger: tuple[int, int] | None = None) ->
 
 def _materiel(text: str) -> list[str]:
     """Equipment destroyed or seized: quantity and nouns as written ("two missile launchers")."""
-    pattern = re.compile(MATERIEL.pattern.replace("NUM", number_pattern()), re.I)
+    # "a stock of explosives", "a cache of weapons": the container and its contents are one item
+    stock = r"(?:stocks?|caches?|stockpiles?|quantit(?:y|ies))\s+of\s+"
+    item = rf"(?:(?:NUM|a|an)\s+)?(?:{stock})?[\w'’ -]+?"
+    pattern = re.compile(MATERIEL.pattern.replace("ITEM", item).replace("NUM", number_pattern()), re.I)
     gear = re.compile(f"(?:{_nouns('materiel')})", re.I)
     out = []
     for m in pattern.finditer(text):
@@ -463,10 +466,10 @@ def _materiel(text: str) -> list[str]:
             # keep the quantity and the words up to the last equipment noun of the first run
             # ("32 drones entering the airspace" → "32 drones"; "a village" is no materiel)
             heads = [i for i, w in enumerate(words[:6]) if gear.fullmatch(w.strip(",.;:"))]
-            if not heads or heads[0] == 0:
-                continue
+            if not heads or (heads[0] == 0 and not words[0].lower().endswith("s")):
+                continue  # a bare noun counts only as a plural ("destroying motorcycles")
             last = heads[0]
-            while last + 1 in heads:
-                last += 1
+            while last + 1 in heads or (last + 2 in heads and words[last + 1].lower() == "of"):
+                last += 1 if last + 1 in heads else 2
             out.append(" ".join(words[: last + 1]))
     return out

@@ -23,13 +23,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from eventwire import actors, ceasefire
+from eventwire.actors.acronyms import defined_acronyms
 from eventwire.clean import clean
 from eventwire.errors import EventwireError
 from eventwire.events.assemble import assemble
-from eventwire.events.extract import DocContext, code_sentence
+from eventwire.events.claims import claimant
+from eventwire.events.extract import DocContext, code_sentence, resolve_role
 from eventwire.events.lexicon import Lexicon, ModeCue
 from eventwire.geo import GeoContext, get_geocoder
-from eventwire.model import CodedDocument, Document, RawDocument, Sentence
+from eventwire.model import Actor, CodedDocument, Document, RawDocument, Sentence
 from eventwire.nlp import get_nlp
 
 log = logging.getLogger(__name__)
@@ -111,10 +113,17 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
             "W101: no publication date: dates without a year keep only the precision the text gives"
         )
     geo_ctx = document_geo_context(doc, spacy_doc)
-    ctx = DocContext(document=doc, geo=geo_ctx, geocoder=get_geocoder(), warnings=warnings)
+    ctx = DocContext(
+        document=doc,
+        geo=geo_ctx,
+        geocoder=get_geocoder(),
+        warnings=warnings,
+        acronyms=defined_acronyms(doc.text),
+    )
     sentences: list[Sentence] = []
     candidates = []
     weapons: dict[int, ModeCue] = {}
+    claims: dict[int, Actor] = {}
     lexicon = Lexicon.load()
     with timings.stage("events"):
         for k, sent in enumerate(spacy_doc.sents):
@@ -129,11 +138,19 @@ def code_parsed(doc: Document, spacy_doc: Doc, timings: Timings | None = None) -
                 cue = lexicon.instrument_cue(sent)
                 if cue is not None:
                     weapons[k] = cue
+            who = claimant(sent)
+            claimed = resolve_role(who, ctx) if who is not None else None
+            if claimed is not None and claimed.sector is not None:
+                claims[k] = claimed
             candidates.extend(found)
     with timings.stage("assemble"):
         dateline = get_geocoder().resolve(doc.dateline.split(",")[0], geo_ctx) if doc.dateline else None
         events = assemble(
-            candidates, resolve_attribution=actors.resolve_actor, dateline=dateline, weapons=weapons
+            candidates,
+            resolve_attribution=actors.resolve_actor,
+            dateline=dateline,
+            weapons=weapons,
+            claims=claims,
         )
     with timings.stage("ceasefires"):
         ceasefires = ceasefire.detect_ceasefires(doc, sentences, events)

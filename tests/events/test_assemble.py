@@ -32,3 +32,10 @@ def test_a_weapon_that_was_the_target_gives_no_mode():
     text = "Gunmen attacked a base storing drones and killed two guards."
     killing = next(e for e in code_text(text, "2024-06-10") if e.trigger.lower().startswith("kill"))
     assert killing.mode != "drone"
+
+
+def test_destruction_told_with_a_strike_is_its_materiel():
+    text = "Army jets struck a militant camp on Friday, killing 15 fighters and destroying two pickup trucks."
+    assaults = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].materiel == ["two pickup trucks"]

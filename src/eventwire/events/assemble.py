@@ -35,11 +35,15 @@ def assemble(
     resolve_attribution,
     dateline: Location | None = None,
     weapons: dict[int, ModeCue] | None = None,
+    claims: dict[int, Actor] | None = None,
 ) -> list[Event]:
     """Turn a document's candidates into its final events (see the module docstring).
 
-    ``weapons`` maps a sentence index to the best weapon cue anywhere in that sentence."""
+    ``weapons`` maps a sentence index to the best weapon cue anywhere in that sentence;
+    ``claims`` a sentence index to who claims responsibility there (``events.claims``)."""
     fill_modes(cands, weapons or {})
+    fill_claimed(cands, claims or {})
+    cands = absorb_destruction(cands)
     events = _absorb_protest_arrests([c.event for c in cands])
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
@@ -76,6 +80,51 @@ def fill_modes(cands: list[Candidate], weapons: dict[int, ModeCue]) -> None:
             update["acled"] = code_acled(event.event_type, cue.mode, cue.weapon, i1, i2, cand.cues)
         cand.weapon = cue.weapon
         cand.event = event.model_copy(update=update)
+
+
+def fill_claimed(cands: list[Candidate], claims: dict[int, Actor]) -> None:
+    """Give the claimant of a claim of responsibility to the attacks told up to that sentence
+    that name no attacker, and recode their ACLED fields."""
+    for at, who in sorted(claims.items()):
+        for cand in cands:
+            event = cand.event
+            if cand.frame_sentence > at or event.event_type != "ASSAULT":
+                continue
+            if event.factuality not in ("asserted", "reported") or not _unnamed(event.actor):
+                continue
+            update: dict = {"actor": who}
+            if event.acled is not None:
+                i2 = event.acled.inter2
+                update["acled"] = code_acled(
+                    event.event_type, event.mode, cand.weapon, who.inter, i2, cand.cues
+                )
+            cand.event = event.model_copy(update=update)
+
+
+def _unnamed(actor: Actor | None) -> bool:
+    """No attacker, or only the 'unidentified armed group' ACLED puts where the text names none."""
+    return actor is None or (actor.sector == "UAF" and actor.country is None)
+
+
+def absorb_destruction(cands: list[Candidate]) -> list[Candidate]:
+    """"Aircraft struck a hideout, killing 15 fighters and destroying motorcycles": the
+    destruction is what the strike did (its materiel), not a second event, as ACLED codes it."""
+    by_sentence: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_sentence.setdefault(cand.frame_sentence, []).append(cand)
+    dropped: set[int] = set()
+    for group in by_sentence.values():
+        for cand in group:
+            main = group[cand.governed_by] if cand.governed_by is not None else None
+            if main is None or cand.event.mode != "destroy" or main.event.event_type != "ASSAULT":
+                continue
+            if main.event.mode == "destroy" or main is cand:
+                continue
+            lost = cand.event.materiel or ([cand.event.recipient.text] if cand.event.recipient else [])
+            materiel = main.event.materiel + [m for m in lost if m not in main.event.materiel]
+            main.event = main.event.model_copy(update={"materiel": materiel})
+            dropped.add(id(cand))
+    return [c for c in cands if id(c) not in dropped]
 
 
 def _finalise(event: Event) -> Event:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Span
 
 from eventwire import actors, casualties, when
+from eventwire.actors.acronyms import expand
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
 from eventwire.events.background import background_tokens, is_background
@@ -46,6 +47,7 @@ class DocContext:
     geo: GeoContext
     geocoder: object
     warnings: list[str] = field(default_factory=list)
+    acronyms: dict[str, str] = field(default_factory=dict)  # "FAMa" → "the Malian Armed Forces"
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Candidate:
     cues: set[str]
     subordinate_to: int | None = None  # index in the sentence's candidates of the main event
     coordinate_to: int | None = None  # a frame this one is coordinated with ("X and Y")
+    governed_by: int | None = None  # the nearest frame above this one in the parse, if any
     date_inherited: bool = False
 
 
@@ -110,6 +113,7 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
         cand = _code_frame(frame, sent, index, ctx, lex, triggers)
         mark = next((c for c in frame.predicate.children if c.dep_ == "mark"), None)
         cand.subordinate_to, cand.coordinate_to = _governing_frame(frame, pred_index)
+        cand.governed_by = cand.subordinate_to if cand.coordinate_to is None else cand.coordinate_to
         if mark is None or mark.lower_ not in _SUBORDINATE_BEFORE:
             cand.subordinate_to = None
         out.append(cand)
@@ -461,14 +465,36 @@ def counts_deaths(event_type: str) -> bool:
     return event_type in ("ASSAULT", "PROTEST", "COERCE")
 
 
+def resolve_role(head, ctx: DocContext) -> Actor | None:
+    """The actor a role's head token names, read in the document's context."""
+    return _resolve([head], ctx)
+
+
 def _resolve(heads, ctx: DocContext) -> Actor | None:
+    """The actor a role's head names. When the noun phrase alone says too little, try it through
+    the document's own acronyms ("FAMa aircraft") and with its "in"/"of" phrase ("the Islamic
+    Resistance in Iraq"), keeping the text as written."""
     if not heads:
         return None
     phrase = noun_phrase(heads[0]).text
-    resolved = actors.resolve_actor(
-        phrase, context_country=ctx.geo.countries[0] if ctx.geo.countries else None
-    )
+    context = ctx.geo.countries[0] if ctx.geo.countries else None
+    resolved = actors.resolve_actor(phrase, context_country=context)
+    if resolved is not None and resolved.country is not None and resolved.sector is not None:
+        return resolved
+    for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0])):
+        found = actors.resolve_actor(longer, context_country=context) if longer else None
+        if found is not None and found.country is not None and found.sector is not None:
+            return found.model_copy(update={"text": phrase})
     return resolved if resolved is not None else Actor(text=phrase)
+
+
+def _with_of_phrase(head) -> str | None:
+    """The noun phrase with its first "in"/"of" attachment: "the Islamic Resistance in Iraq"."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+    if prep is None:
+        return None
+    start = noun_phrase(head).start
+    return head.doc[start : prep.right_edge.i + 1].text
 
 
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:

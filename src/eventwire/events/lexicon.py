@@ -231,6 +231,9 @@ class Lexicon:
     def instrument_cue(self, sent: Span) -> ModeCue | None:
         """The best weapon cue of ``sent`` that names a means of harm, not a target: "the raids
         hit a drone storage depot" and "targeted missile launchers" name what was hit."""
+        anywhere = self.weapon_cue(list(sent))
+        if anywhere is not None and anywhere.weapon in _STRUCK_WEAPONS:
+            return anywhere  # "their vehicle struck an IED": a mine is the means as an object too
         means = _instrument_verbs()
         targets = {
             t.i
@@ -254,6 +257,7 @@ class Lexicon:
 
 # The dependencies of what a verb acts on: a weapon named there is the target, not the means.
 _TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
+_STRUCK_WEAPONS = frozenset({"ied", "landmine"})
 
 
 @lru_cache(maxsize=1)

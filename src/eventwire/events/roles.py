@@ -579,7 +579,10 @@ def _names_a_force(tok: Token) -> bool:
     if _is_weapon(tok):  # "drone strikes": the drone is the weapon, not its owner
         return False
     sectors = vocabulary().sectors
-    return (singular(tok.text),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG")
+    if (singular(tok.text),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG"):
+        return True
+    # an acronym before a weapon ("FAMa aircraft", "IDF tanks") names the force that owns it
+    return tok.pos_ in ("PROPN", "NOUN") and sum(c.isupper() for c in tok.text) >= 2
 
 
 def _resolve_pronoun(pron: Token, anchor: Token) -> Token | None:
