@@ -231,3 +231,8 @@ def test_materiel_bare_plurals_and_containers() -> None:
     assert extract_casualties(text).materiel == ["motorcycles", "a stock of explosives"]
     assert extract_casualties("Police seized a cache of weapons.").materiel == ["a cache of weapons"]
     assert extract_casualties("Troops destroyed a village.").materiel == []
+
+
+def test_a_toll_named_by_its_event_before_the_verb() -> None:
+    text = "The death toll from a car bombing at a police station in the city of Bannu rose to 17 on Friday."
+    assert extract_casualties(text).killed.best == 17  # type: ignore[union-attr]

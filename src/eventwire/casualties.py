@@ -74,6 +74,14 @@ TOLL = re.compile(
     r"stands|stood|is|was|hit|hits|increased|soared|mounted)?\s*(?:at\s+|to\s+)?" + QUAL + r"(?P<num>NUM)",
     re.I,
 )
+# "The death toll from a suicide bombing at a police station in the city of Bannu rose to 17": a
+# long "from/in/of" phrase between toll and figure, so the verb is required here.
+TOLL_LONG = re.compile(
+    r"(?:death|casualty|civilian|fatality)\s+tolls?\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,20}?"
+    r"(?:(?:has|had|have)\s+)?(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|increased|soared|"
+    r"mounted|stands|stood)\s+(?:at\s+|to\s+)?" + QUAL + r"(?P<num>NUM)",
+    re.I,
+)
 MATERIEL = re.compile(
     r"\b(?:destroy(?:ed|ing|s)?|seiz(?:ed|ing|es)|captur(?:ed|ing|es)|down(?:ed|ing)|shot\s+down|"
     r"shooting\s+down|damag(?:ed|ing|es)|disabl(?:ed|ing|es)|neutrali[sz](?:ed|ing)|torch(?:ed|ing)|"
@@ -273,7 +281,7 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
         return False  # "kill and injure 13": one figure for two kinds
     if form in ACTIVE and not _object_is_people(text[m.end() :]):
         return False  # "shot down a helicopter", "killed 3 hours later"
-    if form not in ACTIVE:
+    if form not in ACTIVE and form != "toll":  # a toll's words name its event ("toll from the car bomb")
         # "an Israeli drone was shot down": a thing, not a person, between count and term
         between = text[m.start() : m.end()].split()[1:-1]
         if any(_is_thing(w) for w in between):
@@ -405,9 +413,12 @@ def _choose(found: list[_Found], trigger: tuple[int, int] | None) -> Count | Non
 
 def _toll(text: str) -> Count | None:
     """The newest death toll: "the death toll rose to 40" (the last one stated wins)."""
-    pattern = re.compile(TOLL.pattern.replace("NUM", number_pattern()), re.I)
+    found = []
+    for form in (TOLL, TOLL_LONG):
+        pattern = re.compile(form.pattern.replace("NUM", number_pattern()), re.I)
+        found.extend(pattern.finditer(text))
     last = None
-    for m in pattern.finditer(text):
+    for m in sorted(found, key=lambda m: m.end()):
         if not _plausible(m, text, "toll"):
             continue
         value = _value(m)

@@ -38,3 +38,10 @@ def test_the_report_is_about_the_talks_not_the_war_they_follow():
 def test_an_event_with_a_day_of_its_own_is_not_background():
     facts = _facts("Since the attack on Monday, rebels have shelled the town every night.")
     assert facts and set(facts.values()) <= {"asserted", "reported"}
+
+
+def test_the_day_a_toll_rose_is_not_the_day_of_the_attack():
+    text = "The death toll from a car bombing at a market in the city rose to 17 on Wednesday, police said."
+    (bombing,) = [e for e in code_text(text, "2024-07-18") if e.event_type == "ASSAULT"]
+    assert bombing.fatalities is not None and bombing.fatalities.best == 17
+    assert bombing.date_precision == "week"  # Wednesday dates the toll, not the bombing

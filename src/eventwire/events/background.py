@@ -91,3 +91,21 @@ def _governs_background(event: Token, tok: Token) -> bool:
             tok.head.i != tok.i and tok.head.lemma_.lower() in rules.get("cause", frozenset())
         )
     return False
+
+
+def update_tokens(sent: Span, trigger: Token) -> set[int]:
+    """Token indices of a toll update's own modifiers when ``trigger`` sits in the toll's subject.
+
+    "The death toll from a car bombing ... rose to 17 on Wednesday": Wednesday is when the toll
+    rose, not when the bombing happened."""
+    nouns = _rules().get("update", frozenset())
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ not in _SUBJECTS or tok.lemma_.lower() not in nouns or tok.head.i == tok.i:
+            continue
+        if not (tok.left_edge.i <= trigger.i <= tok.right_edge.i):
+            continue
+        for child in tok.head.children:
+            if child.i != tok.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+                out.update(range(child.left_edge.i, child.right_edge.i + 1))
+    return out

@@ -22,7 +22,7 @@ from eventwire import actors, casualties, when
 from eventwire.actors.acronyms import expand
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
-from eventwire.events.background import background_tokens, is_background
+from eventwire.events.background import background_tokens, is_background, update_tokens
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
 from eventwire.events.lexicon import QUAD_CLASS, Lexicon
@@ -199,7 +199,7 @@ def _code_frame(
 
     counts = casualties.extract_casualties(text, trigger=trig)
     # a date in a background clause ("since fighting began in April") is not this event's
-    own = frame.tokens - background_tokens(sent, frame.trigger, triggers)
+    own = frame.tokens - background_tokens(sent, frame.trigger, triggers) - update_tokens(sent, frame.trigger)
     edate = _event_date(masked_text(sent, own), doc.published, frame)
     ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
     location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
