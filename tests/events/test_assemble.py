@@ -39,3 +39,13 @@ def test_destruction_told_with_a_strike_is_its_materiel():
     assaults = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
     assert len(assaults) == 1
     assert assaults[0].materiel == ["two pickup trucks"]
+
+
+def test_an_unplaced_killing_told_after_a_placed_attack_is_at_its_scene():
+    text = (
+        "KABUL (Reuters) - A suicide bomber struck a police station in Bannu on Monday. "
+        "Eleven people were killed on the spot."
+    )
+    killed = [e for e in code_text(text, "2024-07-16") if e.evidence.sentence.startswith("Eleven")]
+    assert killed and killed[0].location is not None
+    assert killed[0].location.name == "Bannu"

@@ -47,6 +47,7 @@ def assemble(
     events = _absorb_protest_arrests([c.event for c in cands])
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
+    events = _fill_from_scene(events)
     events = _fill_from_dateline(events, dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
@@ -107,7 +108,7 @@ def _unnamed(actor: Actor | None) -> bool:
 
 
 def absorb_destruction(cands: list[Candidate]) -> list[Candidate]:
-    """"Aircraft struck a hideout, killing 15 fighters and destroying motorcycles": the
+    """ "Aircraft struck a hideout, killing 15 fighters and destroying motorcycles": the
     destruction is what the strike did (its materiel), not a second event, as ACLED codes it."""
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in cands:
@@ -219,6 +220,36 @@ def _absorb_protest_arrests(events: list[Event]) -> list[Event]:
             and e.acled.sub_event_type in _PROTEST_SUBTYPES
         ):
             continue
+        out.append(e)
+    return out
+
+
+# How far back (characters of cleaned text, about three sentences) a told scene still holds.
+_SCENE_REACH = 600
+
+
+def _fill_from_scene(events: list[Event]) -> list[Event]:
+    """ "A car bomb hit a police station in Bannu ... Eleven people were killed on the spot": an
+    unplaced act of violence told right after a placed one happened at the same scene, which is
+    a better guess than the dateline (often the capital the reporter files from). Marked less
+    precise (ACLED geo-precision 2 at best), like every borrowed place."""
+    scene = sorted(
+        (e for e in events if e.location is not None and e.quad_class == 4 and e.factuality != "historical"),
+        key=lambda e: e.evidence.start,
+    )
+    out = []
+    for e in events:
+        if e.location is None and e.quad_class == 4 and e.event_type != "SANCTION":
+            before = [
+                d for d in scene if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
+            ]
+            if before and before[-1].location is not None:
+                place = before[-1].location
+                e = e.model_copy(
+                    update={
+                        "location": place.model_copy(update={"geo_precision": max(2, place.geo_precision)})
+                    }
+                )
         out.append(e)
     return out
 
