@@ -49,3 +49,33 @@ def test_an_unplaced_attack_told_after_a_placed_one_is_at_its_scene_not_the_date
     (later,) = [e for e in code_text(text, "2024-07-16") if e.evidence.sentence.startswith("Hours")]
     assert later.location is not None and later.location.name == "Bannu"
     assert later.location.geo_precision == 2  # borrowed, so less precise than the sentence's own
+
+
+def test_a_march_in_another_town_is_another_protest():
+    text = (
+        "Thousands of students rallied outside parliament in Belgrade on Saturday. "
+        "In the northern city of Novi Sad, several thousand people held a peaceful march on Saturday."
+    )
+    protests = [e for e in code_text(text, "2024-12-22") if e.event_type == "PROTEST"]
+    assert {e.location.name for e in protests if e.location} == {"Belgrade", "Novi Sad"}
+
+
+def test_shelling_and_a_clash_in_one_story_stay_two_events():
+    from eventwire.events.assemble import _compatible
+    from eventwire.model import Acled, Evidence
+    from tests.factories import make_document, make_event
+
+    doc = make_document()
+    later = Evidence(doc_id=doc.id, sentence="Troops clashed with rebels.", start=200, end=227)
+
+    def acled(sub_event, event_type):
+        return Acled(
+            disorder_type="Political violence", event_type=event_type, sub_event_type=sub_event
+        )
+
+    shelled = acled("Shelling/artillery/missile attack", "Explosions/Remote violence")
+    shelling = make_event(doc, acled=shelled)
+    clash = make_event(doc, evidence=later, fatalities=None, acled=acled("Armed clash", "Battles"))
+    assert not _compatible(shelling, clash)
+    destroyed = clash.model_copy(update={"mode": "destroy"})
+    assert _compatible(shelling, destroyed)  # what an attack destroyed is the attack

@@ -26,3 +26,30 @@ def test_an_attack_by_no_named_side_is_by_an_unidentified_armed_group(parser):
     (frame,) = [f for f in find_frames(sent, Lexicon.load()) if f.event_type == "ASSAULT"]
     actor = _unidentified_attacker(frame)
     assert (actor.sector, actor.inter, actor.country) == ("UAF", 3, None)
+
+
+def test_a_short_reference_takes_the_country_of_its_full_mention():
+    from eventwire.pipeline import code_text
+
+    text = (
+        "The Ministry of Foreign Affairs of Kenya condemned the attack on Monday. "
+        "The ministry also called on the African Union to send observers."
+    )
+    later = [e for e in code_text(text, "2024-06-10") if e.evidence.sentence.startswith("The ministry")]
+    assert later and later[0].actor is not None and later[0].actor.country == "KEN"
+
+
+def test_a_short_reference_can_point_to_the_headline():
+    import hashlib
+
+    from eventwire.model import RawDocument
+    from eventwire.pipeline import Pipeline
+
+    body = "The Ministry calls on partners to supply more air defence systems."
+    raw = RawDocument(
+        text=body,
+        title="Statement of the Ministry of Foreign Affairs of Ukraine on the strike on Odesa",
+        raw_sha256=hashlib.sha256(body.encode()).hexdigest(),
+    )
+    (result,) = Pipeline().code([raw])
+    assert any(e.actor is not None and e.actor.country == "UKR" for e in result.events)

@@ -20,10 +20,12 @@ Example:
 from __future__ import annotations
 
 from eventwire.actors import inter_code
+from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events.acled import code_acled, interaction
 from eventwire.events.confidence import score as confidence_score
 from eventwire.events.extract import Candidate, specific_cameo
 from eventwire.events.lexicon import Lexicon, ModeCue
+from eventwire.geo.distance import haversine_km
 from eventwire.model import Actor, Event, Location
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
@@ -47,8 +49,7 @@ def assemble(
     events = _absorb_protest_arrests([c.event for c in cands])
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
-    events = _fill_from_scene(events)
-    events = _fill_from_dateline(events, dateline)
+    events = _fill_from_dateline(_fill_from_scene(events), dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
 
@@ -229,12 +230,19 @@ _SCENE_REACH = 600
 
 
 def _fill_from_scene(events: list[Event]) -> list[Event]:
-    """ "A car bomb hit a police station in Bannu ... Eleven people were killed on the spot": an
+    """"A car bomb hit a police station in Bannu ... Eleven people were killed on the spot": an
     unplaced act of violence told right after a placed one happened at the same scene, which is
     a better guess than the dateline (often the capital the reporter files from). Marked less
     precise (ACLED geo-precision 2 at best), like every borrowed place."""
     scene = sorted(
-        (e for e in events if e.location is not None and e.quad_class == 4 and e.factuality != "historical"),
+        (
+            e
+            for e in events
+            if e.location is not None
+            and e.location.precision != "country"  # a country is no scene
+            and e.quad_class == 4
+            and e.factuality != "historical"
+        ),
         key=lambda e: e.evidence.start,
     )
     out = []
@@ -243,8 +251,13 @@ def _fill_from_scene(events: list[Event]) -> list[Event]:
             before = [
                 d for d in scene if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
             ]
-            if before and before[-1].location is not None:
-                place = before[-1].location
+            # the nearest scene in a country of the event's sides (a side's country rules out a
+            # scene abroad, and a mis-placed scene with it)
+            parties = _parties(e) - set(INTERNATIONAL)  # UN forces act in someone's country
+            places = [d.location for d in before if d.location is not None]
+            fits = [p for p in places if not parties or p.country in parties]
+            place = fits[-1] if fits else None
+            if place is not None:
                 e = e.model_copy(
                     update={
                         "location": place.model_copy(update={"geo_precision": max(2, place.geo_precision)})
@@ -307,6 +320,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # a kidnapping and a killing in one story are two events
     if a.evidence.start == b.evidence.start:
         return False  # two events of one sentence were kept apart on purpose
+    if _distinct_sub_events(a, b):
+        return False
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
         if x is not None and y is not None and x.country and y.country and x.country != y.country:
             return False
@@ -325,7 +340,39 @@ def _compatible(a: Event, b: Event) -> bool:
     if fa is not None and fb is not None and fa != fb:
         return False
     la, lb = a.location, b.location
-    return not (la and lb and la.country and lb.country and la.country != lb.country)
+    if la and lb and la.country and lb.country and la.country != lb.country:
+        return False
+    return not (la and lb and _far_apart(la, lb))
+
+
+# Two towns further apart than this are two scenes (a rally in Belgrade, a march in Novi Sad).
+_SAME_SCENE_KM = 30.0
+
+
+def _far_apart(a: Location, b: Location) -> bool:
+    """Two places that cannot be one scene: towns far apart, or a place not seen to lie in the
+    other (neither names the other nor shares its division)."""
+    if "country" in (a.precision, b.precision) or a.name == b.name:
+        return False
+    fine = ("town", "point")
+    if a.precision in fine and b.precision in fine:
+        if None in (a.lat, a.lon, b.lat, b.lon):
+            return False
+        return haversine_km(a.lat, a.lon, b.lat, b.lon) > _SAME_SCENE_KM  # type: ignore[arg-type]
+    # a region against a town or another region: one must be seen to lie in the other
+    regions_a = {a.name, a.admin1, a.admin2} - {None}
+    regions_b = {b.name, b.admin1, b.admin2} - {None}
+    return not (regions_a & regions_b)
+
+
+def _distinct_sub_events(a: Event, b: Event) -> bool:
+    """Shelling and an armed clash are two events for ACLED. Not so for a protest told peaceful
+    and later dispersed (one protest with intervention), nor for what an attack destroyed."""
+    if a.event_type != "ASSAULT" or a.acled is None or b.acled is None:
+        return False
+    if "destroy" in (a.mode, b.mode):
+        return False
+    return a.acled.sub_event_type != b.acled.sub_event_type
 
 
 def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from spacy.tokens import Span
 
 from eventwire import actors, casualties, when
 from eventwire.actors.acronyms import expand
+from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
 from eventwire.events.background import background_tokens, is_background, update_tokens
@@ -189,6 +191,9 @@ def _code_frame(
     base = sent.start_char
     trig = (frame.trigger.idx - base, frame.trigger.idx - base + len(frame.trigger.text))
 
+    ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
+    location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
+
     actor = _resolve(frame.actor_heads, ctx)
     recipient = _resolve(frame.recipient_heads, ctx)
     if (recipient is None or recipient.sector is None) and frame.victims:
@@ -201,8 +206,6 @@ def _code_frame(
     # a date in a background clause ("since fighting began in April") is not this event's
     own = frame.tokens - background_tokens(sent, frame.trigger, triggers) - update_tokens(sent, frame.trigger)
     edate = _event_date(masked_text(sent, own), doc.published, frame)
-    ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
-    location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
 
     if frame.quad_class == 4 and frame.event_type not in ("PROTEST", "SANCTION"):
         actor, recipient = _as_forces(actor), _as_forces(recipient)
@@ -291,8 +294,14 @@ def _own_statement(frame: Frame, actor: Actor | None) -> bool:
     if frame.attribution is None:
         return True
     speaker = actors.resolve_actor(frame.attribution.text)
-    if actor is None or speaker is None:
-        return any(t.lower_ in ("it", "they", "we", "he", "she") for t in frame.actor_heads)
+    if actor is None or speaker is None or not speaker.country:
+        # "the rebels said they will ...": no country to compare, the pronoun (or the speaker
+        # it was resolved to) says who
+        span = frame.attribution
+        return any(
+            t.lower_ in ("it", "they", "we", "he", "she") or span.start <= t.i < span.end
+            for t in frame.actor_heads
+        )
     return bool(speaker.country and speaker.country == actor.country)
 
 
@@ -440,7 +449,7 @@ def _as_forces(actor: Actor | None) -> Actor | None:
     """A state named as a side in fighting ("Turkey attacked", "Syrian airstrikes") is its military."""
     if actor is None or actor.country is None or len(actor.country) != 3:
         return actor
-    if actor.country in ("IGO", "UNO", "NGO", "IMG", "MNC", "ISM"):
+    if actor.country in INTERNATIONAL:
         return actor
     bare = actor.sector is None and len(actor.text.split()) <= 2
     if (bare or actor.sector == "GOV") and actor.inter in (None, 1):
@@ -472,20 +481,62 @@ def resolve_role(head, ctx: DocContext) -> Actor | None:
 
 def _resolve(heads, ctx: DocContext) -> Actor | None:
     """The actor a role's head names. When the noun phrase alone says too little, try it through
-    the document's own acronyms ("FAMa aircraft") and with its "in"/"of" phrase ("the Islamic
-    Resistance in Iraq"), keeping the text as written."""
+    the document's own acronyms ("FAMa aircraft"), with its "in"/"of" phrase ("the Islamic
+    Resistance in Iraq"), and as a short reference to an earlier full mention ("the Ministry" after
+    "the Ministry of Foreign Affairs of Ukraine"), keeping the text as written. A country the text
+    does not give comes from the document (``_localise`` later prefers the event's place)."""
     if not heads:
         return None
     phrase = noun_phrase(heads[0]).text
     context = ctx.geo.countries[0] if ctx.geo.countries else None
-    resolved = actors.resolve_actor(phrase, context_country=context)
+    resolved = actors.resolve_actor(phrase)
     if resolved is not None and resolved.country is not None and resolved.sector is not None:
         return resolved
-    for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0])):
-        found = actors.resolve_actor(longer, context_country=context) if longer else None
+    earlier = _earlier_mention(heads[0]) or _title_mention(heads[0], ctx.document.title)
+    for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0]), earlier):
+        found = actors.resolve_actor(longer) if longer else None
         if found is not None and found.country is not None and found.sector is not None:
             return found.model_copy(update={"text": phrase})
+    resolved = actors.resolve_actor(phrase, context_country=context)
     return resolved if resolved is not None else Actor(text=phrase)
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _earlier_mention(head) -> str | None:
+    """The last earlier noun phrase of the document with the same head word, for a short
+    definite reference ("the ministry", "the group"): the full name it stands for."""
+    words = noun_phrase(head)
+    if len(words) > 2 or words[0].lower_ not in _DEFINITE:
+        return None
+    doc = head.doc
+    for chunk in reversed(list(doc[: words.start].noun_chunks)):
+        if chunk.root.lemma_.lower() != head.lemma_.lower():
+            continue
+        longer = _with_of_phrase(chunk.root) or (chunk.text if len(chunk) > len(words) else None)
+        if longer is not None:
+            return longer
+    return None
+
+
+def _title_mention(head, title: str | None) -> str | None:
+    """A short definite reference to the body named in full in the headline ("Statement of the
+    Ministry of Foreign Affairs of Ukraine on ..."): the longest stretch of the title from the
+    head word that names an actor with a country."""
+    words = noun_phrase(head)
+    if not title or len(words) > 2 or words[0].lower_ not in _DEFINITE:
+        return None
+    tail = re.split(rf"\b{re.escape(head.text)}\b", title, maxsplit=1, flags=re.I)
+    if len(tail) < 2:
+        return None
+    rest = tail[1].split()[:8]
+    for n in range(len(rest), -1, -1):
+        candidate = " ".join([head.text, *rest[:n]])
+        found = actors.resolve_actor(candidate)
+        if found is not None and found.country is not None:
+            return candidate
+    return None
 
 
 def _with_of_phrase(head) -> str | None:
