@@ -1,5 +1,7 @@
 """events.assemble: what a document's events borrow from their sentence and from each other."""
 
+import datetime as dt
+
 import pytest
 
 from eventwire.pipeline import code_text
@@ -79,3 +81,14 @@ def test_shelling_and_a_clash_in_one_story_stay_two_events():
     assert not _compatible(shelling, clash)
     destroyed = clash.model_copy(update={"mode": "destroy"})
     assert _compatible(shelling, destroyed)  # what an attack destroyed is the attack
+
+
+def test_the_same_day_and_the_next_day_count_from_the_story_not_the_report():
+    text = (
+        "Rebels shelled the town of Kadugli on 3 March, killing four civilians. "
+        "On the same day, drones struck a market in Dilling, killing two traders. "
+        "The next day, gunmen attacked a bus near Kadugli, killing five passengers."
+    )
+    dates = {e.evidence.sentence.split(",")[0]: e.date for e in code_text(text, "2024-03-10")}
+    assert dates["On the same day"] == dt.date(2024, 3, 3)
+    assert dates["The next day"] == dt.date(2024, 3, 4)

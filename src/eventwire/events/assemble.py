@@ -19,6 +19,10 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from functools import lru_cache
+
 from eventwire.actors import inter_code
 from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events.acled import code_acled, interaction
@@ -27,6 +31,7 @@ from eventwire.events.extract import Candidate, specific_cameo
 from eventwire.events.lexicon import Lexicon, ModeCue
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Actor, Event, Location
+from eventwire.resources import read_tsv
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
 _ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
@@ -46,7 +51,8 @@ def assemble(
     fill_modes(cands, weapons or {})
     fill_claimed(cands, claims or {})
     cands = absorb_destruction(cands)
-    events = _absorb_protest_arrests([c.event for c in cands])
+    events = anchor_relative_dates([c.event for c in cands])
+    events = _absorb_protest_arrests(events)
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
     events = _fill_from_dateline(_fill_from_scene(events), dateline)
@@ -82,6 +88,35 @@ def fill_modes(cands: list[Candidate], weapons: dict[int, ModeCue]) -> None:
             update["acled"] = code_acled(event.event_type, cue.mode, cue.weapon, i1, i2, cand.cues)
         cand.weapon = cue.weapon
         cand.event = event.model_copy(update=update)
+
+
+@lru_cache(maxsize=1)
+def _anaphora() -> list[tuple[re.Pattern[str], int]]:
+    rows = read_tsv("date_anaphora.tsv")
+    return [(re.compile(rf"\b{r['phrase']}\b", re.I), int(r["offset"])) for r in rows]
+
+
+def anchor_relative_dates(events: list[Event]) -> list[Event]:
+    """"On the same day", "the next day", "hours later": dated from the story's previous event
+    with a day of its own (``date_anaphora.tsv``), not from the publication date."""
+    out: list[Event] = []
+    for event in events:
+        if not event.date_text:
+            found = next(((m, k) for rx, k in _anaphora() if (m := rx.search(event.evidence.sentence))), None)
+            anchor = next(
+                (
+                    e
+                    for e in sorted(out, key=lambda e: e.evidence.start, reverse=True)
+                    if e.evidence.start < event.evidence.start and e.date_text and e.date_precision == "day"
+                ),
+                None,
+            )
+            if found is not None and anchor is not None and anchor.date is not None:
+                when = anchor.date + dt.timedelta(days=found[1])
+                update = {"date": when, "date_precision": "day", "date_text": found[0].group(0)}
+                event = event.model_copy(update=update)
+        out.append(event)
+    return out
 
 
 def fill_claimed(cands: list[Candidate], claims: dict[int, Actor]) -> None:
