@@ -92,3 +92,12 @@ def test_the_same_day_and_the_next_day_count_from_the_story_not_the_report():
     dates = {e.evidence.sentence.split(",")[0]: e.date for e in code_text(text, "2024-03-10")}
     assert dates["On the same day"] == dt.date(2024, 3, 3)
     assert dates["The next day"] == dt.date(2024, 3, 4)
+
+
+def test_a_condemnation_naming_no_one_is_aimed_at_the_perpetrator_told_before():
+    text = (
+        "Venezuelan intelligence agents arrested opposition politician Ana Torres in Maracaibo on Tuesday. "
+        "The U.S. State Department condemned the arrest."
+    )
+    (condemned,) = [e for e in code_text(text, "2024-05-29") if e.event_type == "ACCUSE"]
+    assert condemned.recipient is not None and condemned.recipient.country == "VEN"

@@ -53,6 +53,7 @@ def assemble(
     cands = absorb_destruction(cands)
     events = anchor_relative_dates([c.event for c in cands])
     events = _absorb_protest_arrests(events)
+    events = blame_the_perpetrator(events)
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
     events = _fill_from_dateline(_fill_from_scene(events), dateline)
@@ -115,6 +116,25 @@ def anchor_relative_dates(events: list[Event]) -> list[Event]:
                 when = anchor.date + dt.timedelta(days=found[1])
                 update = {"date": when, "date_precision": "day", "date_text": found[0].group(0)}
                 event = event.model_copy(update=update)
+        out.append(event)
+    return out
+
+
+def blame_the_perpetrator(events: list[Event]) -> list[Event]:
+    """"The U.S. State Department condemned the arrest": a condemnation that names no one is aimed
+    at whoever did what the story told before it (PLOVER's ACCUSE target is the accused)."""
+    out: list[Event] = []
+    for event in events:
+        if event.event_type == "ACCUSE" and event.recipient is None:
+            done = [
+                e
+                for e in out
+                if e.quad_class == 4 and e.evidence.start < event.evidence.start and not _unnamed(e.actor)
+            ]
+            culprit = done[-1].actor if done else None
+            accuser = event.actor.country if event.actor else None
+            if culprit is not None and culprit.country and culprit.country != accuser:
+                event = event.model_copy(update={"recipient": culprit})
         out.append(event)
     return out
 
