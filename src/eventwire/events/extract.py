@@ -28,6 +28,7 @@ from eventwire.events.background import background_tokens, is_background, update
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
 from eventwire.events.lexicon import QUAD_CLASS, Lexicon
+from eventwire.events.object_modes import object_mode
 from eventwire.geo import GeoContext
 from eventwire.model import Actor, Document, Event, EventDate, Evidence, Location
 from eventwire.resources import read_tsv
@@ -234,6 +235,8 @@ def _code_frame(
     inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
     inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
     event_type, mode = frame.event_type, frame.mode
+    if mode is None:  # "threatened further attacks": the mode the object gives
+        mode = object_mode(event_type, frame.predicate, sent, lex)
     if event_type == "AGREE" and mode == "ceasefire" and recipient is None and not assoc:
         event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
     event_type, mode, fact = _promises_and_threats(event_type, mode, fact, frame, actor)
