@@ -101,3 +101,12 @@ def test_a_condemnation_naming_no_one_is_aimed_at_the_perpetrator_told_before():
     )
     (condemned,) = [e for e in code_text(text, "2024-05-29") if e.event_type == "ACCUSE"]
     assert condemned.recipient is not None and condemned.recipient.country == "VEN"
+
+
+def test_a_follow_up_sentence_of_a_dated_attack_shares_its_date():
+    text = (
+        "On 3 March 2024, JNIM militants attacked an army position in Boni. "
+        "Twelve soldiers were killed and several vehicles were destroyed."
+    )
+    assaults = [e for e in code_text(text, "2024-10-10") if e.event_type == "ASSAULT"]
+    assert assaults and {e.date for e in assaults} == {dt.date(2024, 3, 3)}

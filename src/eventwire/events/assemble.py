@@ -56,7 +56,7 @@ def assemble(
     events = blame_the_perpetrator(events)
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = _fill_related_locations(events)
-    events = _fill_from_dateline(_fill_from_scene(events), dateline)
+    events = _fill_from_dateline(_fill_from_scene(_date_from_scene(events)), dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
     return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
 
@@ -98,8 +98,8 @@ def _anaphora() -> list[tuple[re.Pattern[str], int]]:
 
 
 def anchor_relative_dates(events: list[Event]) -> list[Event]:
-    """"On the same day", "the next day", "hours later": dated from the story's previous event
-    with a day of its own (``date_anaphora.tsv``), not from the publication date."""
+    """Date "on the same day", "the next day", "hours later" from the story's previous event with
+    a day of its own (``date_anaphora.tsv``), not from the publication date."""
     out: list[Event] = []
     for event in events:
         if not event.date_text:
@@ -121,7 +121,7 @@ def anchor_relative_dates(events: list[Event]) -> list[Event]:
 
 
 def blame_the_perpetrator(events: list[Event]) -> list[Event]:
-    """"The U.S. State Department condemned the arrest": a condemnation that names no one is aimed
+    """A condemnation that names no one ("the State Department condemned the arrest") is aimed
     at whoever did what the story told before it (PLOVER's ACCUSE target is the accused)."""
     out: list[Event] = []
     for event in events:
@@ -285,10 +285,10 @@ _SCENE_REACH = 600
 
 
 def _fill_from_scene(events: list[Event]) -> list[Event]:
-    """"A car bomb hit a police station in Bannu ... Eleven people were killed on the spot": an
-    unplaced act of violence told right after a placed one happened at the same scene, which is
-    a better guess than the dateline (often the capital the reporter files from). Marked less
-    precise (ACLED geo-precision 2 at best), like every borrowed place."""
+    """An unplaced act of violence told right after a placed one happened at the same scene ("a
+    car bomb hit a police station in Bannu ... Eleven people were killed on the spot"), a better
+    guess than the dateline (often the capital the reporter files from). Marked less precise
+    (ACLED geo-precision 2 at best), like every borrowed place."""
     scene = sorted(
         (
             e
@@ -318,6 +318,31 @@ def _fill_from_scene(events: list[Event]) -> list[Event]:
                         "location": place.model_copy(update={"geo_precision": max(2, place.geo_precision)})
                     }
                 )
+        out.append(e)
+    return out
+
+
+def _date_from_scene(events: list[Event]) -> list[Event]:
+    """An act of violence whose own words give no date, told right after a dated one, happened
+    then, not in the report's week ("On 3 March, militants attacked an army post in Boni. 12
+    soldiers were killed."). The borrowed date keeps the donor's words as its evidence."""
+    dated = [
+        e for e in events if e.quad_class == 4 and e.date_text and e.date and e.factuality != "historical"
+    ]
+    out = []
+    for e in events:
+        if not e.date_text and e.quad_class == 4 and e.factuality in ("asserted", "reported"):
+            before = [
+                d for d in dated if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
+            ]
+            if before:
+                donor = max(before, key=lambda d: d.evidence.start)
+                update = {
+                    "date": donor.date,
+                    "date_precision": donor.date_precision,
+                    "date_text": donor.date_text,
+                }
+                e = e.model_copy(update=update)
         out.append(e)
     return out
 
