@@ -53,3 +53,13 @@ def test_a_short_reference_can_point_to_the_headline():
     )
     (result,) = Pipeline().code([raw])
     assert any(e.actor is not None and e.actor.country == "UKR" for e in result.events)
+
+
+def test_counted_nationals_are_people_and_an_official_stays_an_official():
+    from eventwire.pipeline import code_text
+
+    events = code_text("Troops raided the camp, arresting 15 Palestinians.", "2024-09-03")
+    (held,) = [e.recipient for e in events if e.event_type == "COERCE"]
+    assert held is not None and (held.country, held.sector) == ("PSE", "CVL")
+    (kidnap,) = code_text("ELN fighters kidnapped a local councillor in Arauca on Monday.", "2024-10-21")
+    assert kidnap.recipient is not None and kidnap.recipient.sector == "GOV"

@@ -31,6 +31,7 @@ from eventwire.events.lexicon import QUAD_CLASS, Lexicon
 from eventwire.events.object_modes import object_mode
 from eventwire.geo import GeoContext
 from eventwire.model import Actor, Document, Event, EventDate, Evidence, Location
+from eventwire.numbers import number_pattern
 from eventwire.resources import read_tsv
 
 _SUBORDINATE_BEFORE = {"after", "following", "since"}
@@ -448,14 +449,28 @@ def _armed_individual(actor: Actor) -> Actor:
     return actor
 
 
+_STATE_NOUNS = frozenset({"government", "regime", "authorities", "authority", "administration", "junta"})
+
+
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:at\s+least|some|about|around|more\s+than)\s+)?{number_pattern()}\s", re.I)
+
+
 def _as_forces(actor: Actor | None) -> Actor | None:
     """A state named as a side in fighting ("Turkey attacked", "Syrian airstrikes") is its military."""
     if actor is None or actor.country is None or len(actor.country) != 3:
         return actor
     if actor.country in INTERNATIONAL:
         return actor
+    if actor.sector is None and _counted().match(actor.text):
+        # "arresting 15 Palestinians", "killing two Israelis": counted people, not a state's forces
+        return actor.model_copy(update={"sector": "CVL", "inter": 7})
     bare = actor.sector is None and len(actor.text.split()) <= 2
-    if (bare or actor.sector == "GOV") and actor.inter in (None, 1):
+    # the state itself ("Turkey", "government artillery"), not one of its office-holders ("a mayor")
+    name = actor.name or ""
+    state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS)
+    if (bare or state) and actor.inter in (None, 1):
         country_name = actor.name.removeprefix("Government of ") if actor.name else actor.country
         return actor.model_copy(
             update={
