@@ -71,7 +71,8 @@ def score_dedup(pred: Mapping[str, str], gold: Mapping[str, str]) -> dict:
 
 def main_event(events: Sequence[Event]) -> Event | None:
     """The event a short report is about: the record dedup takes as its main event
-    (``dedup.main.main_event``: material before verbal, the lede, the most specific)."""
+    (``dedup.main.main_event``: what happened now, not a vague later record, material before
+    verbal, the lede, the most specific)."""
     from eventwire.dedup.main import main_event as dedup_main
 
     return dedup_main(events)

@@ -178,3 +178,82 @@ def test_what_happened_now_outranks_background_told_first():
     war = war.model_copy(update={"factuality": "historical"})
     market = rec("d1", MARKET, day=9, start=60, rid="ev_market")
     assert main_event([war, market]) == market
+
+
+def test_a_sibling_with_another_attacker_lends_nothing():
+    # "Army jets struck Bahri on Monday, a day after an RSF drone killed two in Omdurman": the
+    # killing is another side's act, its toll and place are not the air strike's
+    sentence = "Army jets struck Bahri on Monday, a day after an RSF drone killed two in Omdurman."
+    strike = rec("d1", sentence, day=10, place=None, killed=None, actor=ARMY, recipient=RSF, rid="ev_strike")
+    drone = rec("d1", sentence, day=9, killed=2, rid="ev_drone")
+    assert sentence_views([strike, drone])["ev_strike"] == strike
+    # a killing whose attacker the sentence leaves unnamed is the strike's own toll
+    toll = drone.model_copy(update={"actor": None})
+    assert sentence_views([strike, toll])["ev_strike"].fatalities.best == 2  # type: ignore[union-attr]
+
+
+def test_a_vague_record_after_the_lede_is_background_to_the_ledes_talks():
+    # "Envoys of the army and the RSF met in Jeddah on Saturday. Fighting went on in Omdurman."
+    talks = rec("d1", "Envoys of the army and the RSF met in Jeddah on Saturday.", day=8, killed=None,
+                quad=1, rid="ev_talks")  # fmt: skip
+    fighting = rec("d1", "Fighting went on in Omdurman.", day=8, killed=None, start=58, rid="ev_fighting")
+    fighting = fighting.model_copy(update={"date_precision": "week"})
+    assert main_event([fighting, talks]) == talks
+    # the same fighting with its toll and day is the report's material event
+    deadly = fighting.model_copy(update={"date_precision": "day", "fatalities": Count(best=9)})
+    assert main_event([deadly, talks]) == deadly
+    # in the lede, a vague record still goes before a verbal one told later
+    lede = fighting.model_copy(update={"evidence": talks.evidence.model_copy(update={"start": 0})})
+    later_talks = talks.model_copy(update={"evidence": fighting.evidence})
+    assert main_event([later_talks, lede]) == lede
+
+
+def test_a_country_wide_report_agrees_with_a_town_in_that_country_better_than_an_unknown_place():
+    from eventwire.dedup.score import COUNTRY_WIDE, place_score, weights
+
+    sudan = Location(text="Sudan", name="Sudan", country="SDN", precision="country", feature_code="PCLI",
+                     geo_precision=3)  # fmt: skip
+    kassala = Location(text="Kassala", name="Kassala", admin1="Kassala", country="SDN", lat=15.45,
+                       lon=36.4, precision="town", geo_precision=1)  # fmt: skip
+    assert place_score(sudan, OMDURMAN) == COUNTRY_WIDE > weights()["place"][1]
+    assert place_score(OMDURMAN, kassala) < weights()["place"][1]  # two places of one country
+    chad = Location(text="Chad", name="Chad", country="TCD", precision="country", feature_code="PCLI",
+                    geo_precision=3)  # fmt: skip
+    assert place_score(chad, OMDURMAN) == 0.2
+    # a village the gazetteer lacks, placed at country precision, is a place, not the country
+    unknown = Location(text="Kadugli Hilla", name="Kadugli Hilla", country="SDN", precision="country",
+                       geo_precision=3)  # fmt: skip
+    assert place_score(unknown, OMDURMAN) == 0.35
+
+
+def test_a_reporting_day_before_the_other_reports_date_stands_for_nothing():
+    # Sunday's shelling reported on Monday, and a shelling on Tuesday: the first report's date is
+    # the day before its publication, but cannot stand for a later day
+    from eventwire.dedup.score import date_score
+
+    sunday = rec("a", MARKET, day=9)
+    tuesday = rec("b", "RSF shells hit Omdurman on Tuesday, killing three.", day=11)
+    pub = (dt.date(2024, 6, 10), dt.date(2024, 6, 13))
+    assert date_score(sunday, tuesday, *pub) == 0.3  # two days apart, nothing more
+    # "the toll rose to three, medics said on Tuesday": a later reporting day may stand for Sunday
+    toll = tuesday.model_copy(update={"actor": None})
+    assert date_score(sunday, toll, pub[0], dt.date(2024, 6, 11)) == 0.4
+
+
+def test_an_attack_and_the_reprisal_it_answers_stay_apart_though_one_report_names_both_places():
+    kyiv = Location(text="Kyiv", name="Kyiv", country="UKR", lat=50.45, lon=30.52, precision="town",
+                    geo_precision=1)  # fmt: skip
+    belgorod = Location(text="Belgorod", name="Belgorod", country="RUS", lat=50.6, lon=36.59,
+                        precision="town", geo_precision=1)  # fmt: skip
+    russia = Actor(text="Russian forces", name="Military Forces of Russia", country="RUS", sector="MIL")
+    ukraine = Actor(text="Ukrainian forces", name="Military Forces of Ukraine", country="UKR", sector="MIL")
+    strike = rec("a", "Russian missiles hit Kyiv on Sunday, a day after Ukrainian drones struck Belgorod.",
+                 day=9, place=kyiv, actor=russia, recipient=ukraine)  # fmt: skip
+    drones = rec("b", "Ukrainian drones struck Belgorod on Saturday, killing three.", day=8, place=belgorod,
+                 actor=ukraine, recipient=russia)  # fmt: skip
+    words = (frozenset({"russian", "missile", "kyiv", "ukrainian", "drone", "belgorod"}),
+             frozenset({"ukrainian", "drone", "belgorod", "three"}))  # fmt: skip
+    assert score_pair(strike, drones, words=words).blocked == "country"
+    # the same side's strike, placed in another country by a geocoder slip, is still one event
+    slip = drones.model_copy(update={"actor": russia, "recipient": ukraine})
+    assert score_pair(strike, slip, words=(words[0], words[1] | {"kyiv"})).blocked is None

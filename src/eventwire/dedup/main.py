@@ -21,21 +21,29 @@ from collections.abc import Iterable, Sequence
 
 from eventwire.dedup.merge import vagueness
 from eventwire.dedup.score import type_group
-from eventwire.model import Event
+from eventwire.model import Actor, Event
+
+# sides that say nothing of who acted ("gunmen", "unknown attackers"): they may be anyone
+_ANY_SIDE = frozenset({"UAF", "UNK"})
 
 
-def main_key(event: Event) -> tuple:
+def main_key(event: Event, lede: int = 0) -> tuple:
     """Sort key of a document's records, its main event first: what happened now before
-    background, plans and denials; material before verbal; then the earliest sentence (news puts
-    its main event in the lede), then the most specific (``merge.vagueness``), then one naming
-    both sides, then the most confident, then the id."""
+    background, plans and denials; a vague record after the lede (``lede``: the offset of the
+    document's first sentence with a record) after the rest; material before verbal; then the
+    earliest sentence (news puts its main event in the lede), then the most specific
+    (``merge.vagueness``), then one naming both sides, then the most confident, then the id."""
     sides = (event.actor is None) + (event.recipient is None)
     current = event.factuality in ("asserted", "reported")
+    vague = vagueness(event)
     return (
         not current,
+        # "Envoys met in Jeddah on Saturday... Fighting continued in Khartoum": a later record
+        # placed by at most one of day, place and toll is background, not the report's event
+        vague >= 2 and event.evidence.start > lede,
         event.quad_class != 4,
         event.evidence.start,
-        vagueness(event),
+        vague,
         sides,
         -event.confidence,
         event.id,
@@ -44,7 +52,10 @@ def main_key(event: Event) -> tuple:
 
 def main_event(events: Sequence[Event]) -> Event | None:
     """The event a report is about (``main_key``), or None for a report without records."""
-    return min(events, key=main_key) if events else None
+    if not events:
+        return None
+    lede = min(e.evidence.start for e in events)
+    return min(events, key=lambda e: main_key(e, lede))
 
 
 def main_records(events: Iterable[Event]) -> dict[str, str]:
@@ -66,10 +77,29 @@ def sentence_views(events: Iterable[Event]) -> dict[str, Event]:
         group.sort(key=main_key)  # the first sibling that has a field lends it
         for e in group:
             update = {}
+            # "Israel struck Hodeidah a day after a Houthi drone killed a man in Tel Aviv": a
+            # sibling whose attacker is another side tells another event and lends nothing
+            kin = [o for o in group if not _other_side(e, o)]
             for name in ("location", "fatalities", "actor", "recipient"):
                 if getattr(e, name) is None:
-                    lent = next((getattr(o, name) for o in group if getattr(o, name) is not None), None)
+                    lent = next((getattr(o, name) for o in kin if getattr(o, name) is not None), None)
                     if lent is not None:
                         update[name] = lent
             out[e.id] = e.model_copy(update=update) if update else e
     return out
+
+
+def _one_side(x: Actor, y: Actor) -> bool:
+    """True when two parties may be one side: one name, or one sector of one country (a side
+    without a country or an unidentified one may be anyone's)."""
+    if (x.name or x.text).lower() == (y.name or y.text).lower():
+        return True
+    if not x.sector or not y.sector or x.sector in _ANY_SIDE or y.sector in _ANY_SIDE:
+        return True
+    return x.sector == y.sector and (not x.country or not y.country or x.country == y.country)
+
+
+def _other_side(e: Event, o: Event) -> bool:
+    """True when a sibling record's actor is another side than ``e``'s (two events in one
+    sentence, as an attack and the one it answered)."""
+    return e.actor is not None and o.actor is not None and not _one_side(e.actor, o.actor)

@@ -5,11 +5,12 @@ A pair is first *blocked* by hard rules (different documents, compatible event t
 most ``SLACK_DAYS`` apart once each date is widened to what its precision allows, or consistent
 when a follow-up's date on its reporting day stands for the days before it — never for an
 armed side's act — places at most ``MAX_KM`` apart when both are towns, same country, unless the
-other report names the place, not two differently named towns on different days that neither
-report names (``distinct_places``), not an accusation and its counter-accusation —
-``data/dedup_directed.tsv``), then *scored*: a weighted mean of per-field
-agreements (date, place, actors, fatalities, wording, mode, type) with weights and the decision
-threshold in ``data/dedup_weights.tsv`` and compatible types in ``data/dedup_types.tsv``.
+other report names the place — unless one side's attack answers the other's (``reprisal``) —, not
+two differently named towns on different days that neither report names (``distinct_places``),
+not an accusation and its counter-accusation — ``data/dedup_directed.tsv``), then *scored*: a
+weighted mean of per-field agreements (date, place, actors, fatalities, wording, mode, type) with
+weights and the decision threshold in ``data/dedup_weights.tsv`` and compatible types in
+``data/dedup_types.tsv``.
 
 Pure functions: the same two events (and publication dates) always give the same score.
 
@@ -40,6 +41,7 @@ UNDATED_WINDOW = 7  # an undated report tells of something in the week before pu
 REPORTING_WINDOW = 5  # a reporting-day date may stand for an event this many days older (a working week)
 SAME_SPOT_KM = 2.0  # two places this close are one spot written differently ("Nuseirat camp")
 LOOSE_DATE_SCORE = 0.25  # the date score of two dates consistent only through a reporting-day date
+COUNTRY_WIDE = 0.5  # the place score of a country-wide report against a place in that country
 _PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 
 
@@ -180,8 +182,10 @@ def date_score(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> fl
         score = 0.6 if gap == 0 else 0.2
     if reporting_day(a, pa) or reporting_day(b, pb):
         # a date on the reporting day often comes from "officials said on Thursday" in a
-        # follow-up report, not from the event: weak evidence either way
-        if gap == 0 or (gap <= 2 and not toll_fell(a, b, pa, pb)):
+        # follow-up report, not from the event: weak evidence either way; but a reporting day
+        # before the other report's date cannot stand for it (Thursday's kidnapping, reported on
+        # Friday, is not Saturday's)
+        if gap == 0 or (gap <= 2 and not toll_fell(a, b, pa, pb) and _reported_after(a, b, pa, pb)):
             score = max(score, 0.4)
         elif follow_up_date(a, b, pa, pb):  # consistent only through that: weaker still
             score = max(score, LOOSE_DATE_SCORE)
@@ -189,6 +193,11 @@ def date_score(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> fl
 
 
 ARMED_SECTORS = frozenset({"MIL", "REB"})
+
+
+def _reported_after(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> bool:
+    """True when one record's date is its reporting day and falls after the other's date."""
+    return (reporting_day(a, pa) and a.date > b.date) or (reporting_day(b, pb) and b.date > a.date)  # type: ignore[operator]
 
 
 def toll_fell(a: Event, b: Event, pa: dt.date | None, pb: dt.date | None) -> bool:
@@ -295,8 +304,8 @@ def distinct_places(
 
 
 def place_score(a: Location | None, b: Location | None) -> float | None:
-    """How well two places agree: the same place 1.0, towns by distance, same region 0.6,
-    same country only 0.35."""
+    """How well two places agree: the same place 1.0, towns by distance, same region 0.6, a
+    country and a place in it ``COUNTRY_WIDE``, two places of one country only 0.35."""
     if a is None or b is None:
         return None
     if a.geonameid is not None and a.geonameid == b.geonameid:
@@ -309,7 +318,16 @@ def place_score(a: Location | None, b: Location | None) -> float | None:
     ra, rb = _admin1(a), _admin1(b)
     if ra and rb and _same_region(ra, rb):
         return 0.6
-    return 0.35 if a.country and a.country == b.country else 0.2
+    if not (a.country and a.country == b.country):
+        return 0.2
+    # "demonstrated across France" and "clashed in Paris": a country holding the other's place
+    # agrees as far as it goes, more than an unknown place; two places of one country otherwise
+    # (a village the gazetteer lacks is placed at country precision under its own name) are two
+    return COUNTRY_WIDE if _a_country(a) or _a_country(b) else 0.35
+
+
+def _a_country(loc: Location) -> bool:
+    return loc.precision == "country" and (loc.feature_code or "").startswith("PCL")
 
 
 # ---- actors, counts, words ---------------------------------------------------------------
@@ -409,6 +427,16 @@ def swapped(a: Event, b: Event) -> bool:
     return None not in (sa, ra, sb, rb) and sa != ra and sa == rb and ra == sb
 
 
+def reprisal(a: Event, b: Event) -> bool:
+    """True when the attacker of one record is the target of the other and the attackers differ:
+    "Israel struck Hodeidah a day after a Houthi drone hit Tel Aviv" names both places, but
+    the strike and the attack it answers are two events, however the reports word them."""
+    sa, sb = _side(a.actor), _side(b.actor)
+    if sa is None or sb is None or sa == sb:
+        return False
+    return sa == _side(b.recipient) or sb == _side(a.recipient)
+
+
 def block(a: Event, b: Event, pa: dt.date | None = None, pb: dt.date | None = None) -> str | None:
     """Why two reports can never be one event, or None when they may be."""
     if a.evidence.doc_id == b.evidence.doc_id:
@@ -445,10 +473,14 @@ def score_pair(
         words = (content_words(a.evidence.sentence), content_words(b.evidence.sentence))
     wording = wording_score(*words)
     why = block(a, b, pa, pb)
-    if why in ("country", "distance", "admin1") and (
-        (wording is not None and wording >= STRONG_WORDING)
-        or named_in(a.location, words[1])
-        or named_in(b.location, words[0])
+    if (
+        why in ("country", "distance", "admin1")
+        and (
+            (wording is not None and wording >= STRONG_WORDING)
+            or named_in(a.location, words[1])
+            or named_in(b.location, words[0])
+        )
+        and not reprisal(a, b)
     ):
         # geocoders misplace rare names (a "Mile 4" suburb, a meadow named like a Turkish
         # village); near-identical wording, or the other report naming the place, outweighs
