@@ -311,9 +311,9 @@ def _own_statement(frame: Frame, actor: Actor | None) -> bool:
 
 def _promises_and_threats(event_type: str, mode: str | None, fact: str, frame: Frame, actor):
     """PLOVER codes what a party says it will do: a promise is AGREE, a threat is THREATEN."""
-    if fact != "future" or not _own_statement(frame, actor):
-        return event_type, mode, fact
     pred = frame.light_verb or frame.predicate
+    if fact != "future" or not _own_statement(frame, actor) or pred.dep_ in ("acl", "advcl"):
+        return event_type, mode, fact  # a purpose ("a force to fight militants") is no pledge
     conditional = any(
         c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children) for c in pred.children
     )

@@ -27,6 +27,16 @@ def _words() -> dict[str, dict[str, str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_tsv("attribution_verbs.tsv"))
+
+
+def _reported_speech(pred: Token) -> bool:
+    """The clause is what someone said ("said the army would ...")."""
+    return pred.dep_ == "ccomp" and token_lemma(pred.head) in _speech_verbs()
+
+
 def factuality(frame: Frame) -> str:
     """The PLOVER factuality of ``frame``'s event."""
     words = _words()
@@ -37,11 +47,15 @@ def factuality(frame: Frame) -> str:
     if frame.event_type != "THREATEN":  # a threat is itself asserted; its content is future
         for c in pred.children:
             if c.dep_ in ("aux", "auxpass") and (token_lemma(c) in words["aux"] or c.lower_ in words["aux"]):
+                if c.lower_ == "would" and _reported_speech(pred):
+                    return "future"  # "said the government would deploy troops": will, told in the past
                 return words["aux"].get(token_lemma(c)) or words["aux"][c.lower_]
             if c.dep_ == "mark" and c.lower_ in words["mark"]:
                 return words["mark"][c.lower_]
     if pred.lower_ == "going" or any(c.lower_ == "going" for c in pred.children):
         return "future"
+    if pred.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children):
+        return "future"  # "set up a joint force to fight militants": what it is for, not what it did
     tok = pred
     for _ in range(3):
         if tok.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep") or tok.head.i == tok.i:
