@@ -45,3 +45,10 @@ def test_the_day_a_toll_rose_is_not_the_day_of_the_attack():
     (bombing,) = [e for e in code_text(text, "2024-07-18") if e.event_type == "ASSAULT"]
     assert bombing.fatalities is not None and bombing.fatalities.best == 17
     assert bombing.date_precision == "week"  # Wednesday dates the toll, not the bombing
+
+
+def test_an_event_told_in_a_since_clause_is_background():
+    text = "Jihadists killed 23 soldiers on Wednesday, the deadliest attack since the army seized power."
+    facts = {e.trigger.lower(): e.factuality for e in code_text(text, "2024-03-22")}
+    assert facts.get("seized") == "historical"
+    assert facts.get("killed") in ("asserted", "reported")

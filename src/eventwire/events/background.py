@@ -57,6 +57,8 @@ def is_background(trigger: Token) -> bool:
             return True
     if trigger.dep_ == "pobj" and head.lower_ in rules.get("object", frozenset()):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in rules.get("verb", frozenset()) for c in trigger.children):
+        return True  # "since the military seized power last year"
     answered = head.head if head.head.i != head.i else None
     if trigger.dep_ == "pobj" and answered is not None and answered.lemma_.lower() in rules.get("cause", ()):
         return True  # "in retaliation for Iran's missile attack"
