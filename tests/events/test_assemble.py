@@ -110,3 +110,11 @@ def test_a_follow_up_sentence_of_a_dated_attack_shares_its_date():
     )
     assaults = [e for e in code_text(text, "2024-10-10") if e.event_type == "ASSAULT"]
     assert assaults and {e.date for e in assaults} == {dt.date(2024, 3, 3)}
+
+
+def test_a_killing_by_no_named_side_beside_a_riot_is_the_riots_toll():
+    text = "In Kisumu, demonstrators set fire to a police post, and three people were killed there."
+    events = code_text(text, "2024-06-26")
+    (riot,) = [e for e in events if e.event_type == "PROTEST"]
+    assert riot.mode == "riot" and riot.fatalities is not None and riot.fatalities.best == 3
+    assert not [e for e in events if e.event_type == "ASSAULT" and e.fatalities]

@@ -50,7 +50,7 @@ def assemble(
     ``claims`` a sentence index to who claims responsibility there (``events.claims``)."""
     fill_modes(cands, weapons or {})
     fill_claimed(cands, claims or {})
-    cands = absorb_destruction(cands)
+    cands = absorb_consequences(cands)
     events = anchor_relative_dates([c.event for c in cands])
     events = _absorb_protest_arrests(events)
     events = blame_the_perpetrator(events)
@@ -163,9 +163,11 @@ def _unnamed(actor: Actor | None) -> bool:
     return actor is None or (actor.sector == "UAF" and actor.country is None)
 
 
-def absorb_destruction(cands: list[Candidate]) -> list[Candidate]:
-    """ "Aircraft struck a hideout, killing 15 fighters and destroying motorcycles": the
-    destruction is what the strike did (its materiel), not a second event, as ACLED codes it."""
+def absorb_consequences(cands: list[Candidate]) -> list[Candidate]:
+    """What an act did, told in a clause of its own sentence, belongs to the act, as ACLED codes
+    it: "aircraft struck a hideout, killing 15 fighters and destroying motorcycles" (the
+    destruction is the strike's materiel); "demonstrators set fire to a police post, and three
+    people were killed there" (a killing by no named side is the riot's toll)."""
     by_sentence: dict[int, list[Candidate]] = {}
     for cand in cands:
         by_sentence.setdefault(cand.frame_sentence, []).append(cand)
@@ -173,15 +175,44 @@ def absorb_destruction(cands: list[Candidate]) -> list[Candidate]:
     for group in by_sentence.values():
         for cand in group:
             main = group[cand.governed_by] if cand.governed_by is not None else None
-            if main is None or cand.event.mode != "destroy" or main.event.event_type != "ASSAULT":
+            if main is None or main is cand or id(main) in dropped:
                 continue
-            if main.event.mode == "destroy" or main is cand:
-                continue
-            lost = cand.event.materiel or ([cand.event.recipient.text] if cand.event.recipient else [])
-            materiel = main.event.materiel + [m for m in lost if m not in main.event.materiel]
-            main.event = main.event.model_copy(update={"materiel": materiel})
-            dropped.add(id(cand))
+            if _destruction_of(cand.event, main.event):
+                lost = cand.event.materiel or ([cand.event.recipient.text] if cand.event.recipient else [])
+                materiel = main.event.materiel + [m for m in lost if m not in main.event.materiel]
+                main.event = main.event.model_copy(update={"materiel": materiel})
+                dropped.add(id(cand))
+            elif _toll_of(cand.event, main.event):
+                main.event = main.event.model_copy(update={"fatalities": cand.event.fatalities})
+                dropped.add(id(cand))
+        for cand in group:  # the parse may not link them ("... set fire to a post, and three were killed")
+            others = [
+                m for m in group if m is not cand and id(m) not in dropped and _toll_of(cand.event, m.event)
+            ]
+            if id(cand) not in dropped and len(others) == 1:
+                others[0].event = others[0].event.model_copy(update={"fatalities": cand.event.fatalities})
+                dropped.add(id(cand))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _destruction_of(part: Event, main: Event) -> bool:
+    return part.mode == "destroy" and main.event_type == "ASSAULT" and main.mode != "destroy"
+
+
+_VIOLENT_MODES = frozenset({"riot", "destroy", "beat", "primitive"})
+
+
+def _toll_of(part: Event, main: Event) -> bool:
+    """A killing by no named side, told beside a violent act whose toll is not given."""
+    violent = main.event_type in ("ASSAULT", "PROTEST") and main.mode in _VIOLENT_MODES
+    return (
+        part.event_type == "ASSAULT"
+        and _unnamed(part.actor)
+        and part.fatalities is not None
+        and main.fatalities is None
+        and violent
+        and not _unnamed(main.actor)
+    )
 
 
 def _finalise(event: Event) -> Event:

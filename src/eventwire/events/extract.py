@@ -337,6 +337,8 @@ def _by_who_acts(event_type: str, mode: str | None, actor: Actor | None):
         return "ACCUSE", "disapprove"
     if event_type == "COERCE" and mode == "restrict" and crowd:
         return "PROTEST", "obstruct"
+    if event_type == "ASSAULT" and mode in ("destroy", "vandalize") and actor.inter in (5, 6):
+        return "PROTEST", "riot"  # "demonstrators set fire to a police post": a riot
     return event_type, mode
 
 
