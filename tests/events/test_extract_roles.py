@@ -63,3 +63,15 @@ def test_counted_nationals_are_people_and_an_official_stays_an_official():
     assert held is not None and (held.country, held.sector) == ("PSE", "CVL")
     (kidnap,) = code_text("ELN fighters kidnapped a local councillor in Arauca on Monday.", "2024-10-21")
     assert kidnap.recipient is not None and kidnap.recipient.sector == "GOV"
+
+
+def test_a_relative_clause_hung_on_a_place_is_about_the_strike_before_it():
+    from eventwire.pipeline import code_text
+
+    text = (
+        "The UN condemned the air strike by the military on a village in Kanbalu Township, "
+        "Sagaing Region, which killed at least 32 civilians."
+    )
+    killed = [e for e in code_text(text, "2024-04-11") if e.fatalities and e.fatalities.best == 32]
+    assert killed and killed[0].mode == "aerial"
+    assert killed[0].actor is None or "Region" not in killed[0].actor.text

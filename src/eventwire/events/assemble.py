@@ -482,7 +482,10 @@ def _distinct_sub_events(a: Event, b: Event) -> bool:
     if a.event_type != "ASSAULT" or a.acled is None or b.acled is None:
         return False
     if "destroy" in (a.mode, b.mode):
-        return False
+        # "it also destroyed two launchers", told without a time of its own, is part of the
+        # attack; "forces burned 100 homes this week" has its own time and is an event of its own
+        ruin, other = (a, b) if a.mode == "destroy" else (b, a)
+        return ruin.date_text is not None and ruin.date_text != other.date_text
     return a.acled.sub_event_type != b.acled.sub_event_type
 
 

@@ -238,7 +238,7 @@ class Lexicon:
         targets = {
             t.i
             for tok in sent
-            if tok.dep_ in _TARGET_DEPS and token_lemma(tok.head) not in means
+            if tok.dep_ in _TARGET_DEPS and token_lemma(tok.head) not in means and self._harms(tok.head)
             for t in tok.subtree
         }
         runs: list[list[Token]] = [[]]
@@ -249,6 +249,12 @@ class Lexicon:
                 runs[-1].append(tok)
         found = [cue for run in runs if (cue := self.weapon_cue(run)) is not None]
         return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
+
+    def _harms(self, verb: Token) -> bool:
+        """The verb is an act of violence or coercion (what it acts on was hit); "condemned the
+        air strike" acts on the strike only in words."""
+        rows = self.triggers_for(token_lemma(verb)) or self.triggers_for(verb.lower_)
+        return any(r.event_type in ("ASSAULT", "COERCE") and r.pos in ("VERB", "ANY") for r in rows)
 
     def cues_in(self, span: Span) -> set[str]:
         """Names of the situational cues present in ``span``."""
@@ -306,7 +312,7 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
             objs = _objects(tok)
             ok = any(token_lemma(o) in values for o in objs) or (
                 "@place" in values and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objs)
-            )
+            ) or ("@person" in values and any(o.ent_type_ == "PERSON" for o in objs))
         elif kind == "sub":
             ok = any(token_lemma(t) in values for t in tok.subtree if t.i != tok.i)
         elif kind == "subj":
@@ -317,6 +323,8 @@ def _needs_hold(needs, sent: Span, i: int, length: int) -> bool:
         else:  # nearbefore
             window = sent[max(0, i - 4) : i]
             ok = any(token_lemma(t) in values or t.lower_ in values for t in window)
+            # the passive puts the verb after its noun: "an agreement was reached", "talks were held"
+            ok = ok or (tok.dep_ == "nsubjpass" and token_lemma(tok.head) in values)
         if not ok:
             return False
     return True

@@ -478,10 +478,10 @@ def _subject(pred: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is not None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ in ("relcl", "acl"):
-                return tok.head
+                return _relative_head(tok.head)
             return subj
         if tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
-            return tok.head
+            return _relative_head(tok.head)
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or tok.head.i == tok.i:
             return None
         if tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ == "ROOT":
@@ -492,6 +492,30 @@ def _subject(pred: Token) -> Token | None:
                 return raised
         tok = tok.head
     return None
+
+
+def _relative_head(head: Token) -> Token:
+    """What a relative clause is about. The parse often hangs "which killed 32 civilians" on the
+    last place named ("the air strike on a village in Kanbalu Township, Sagaing Region, which
+    killed ..."); a place does not kill, so the nearest event or weapon word above it does."""
+    if not _is_place(head):
+        return head
+    tok = head
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ == "NOUN" and (_is_weapon(tok) or _is_event_word(tok)):
+            return tok
+    # the parse may hang the places on the verb: the nearest such word before them
+    earlier = (t for t in reversed(head.sent[: head.i - head.sent.start]) if t.pos_ == "NOUN")
+    return next((t for t in earlier if _is_weapon(t) or _is_event_word(t)), head)
+
+
+def _is_event_word(tok: Token) -> bool:
+    sent = tok.sent
+    found = Lexicon.load().match_trigger(sent, tok.i - sent.start)
+    return found is not None and found[0].event_type in ("ASSAULT", "COERCE")
 
 
 def prep_object(tok: Token, preps: set[str]) -> Token | None:
