@@ -118,3 +118,9 @@ def test_a_killing_by_no_named_side_beside_a_riot_is_the_riots_toll():
     (riot,) = [e for e in events if e.event_type == "PROTEST"]
     assert riot.mode == "riot" and riot.fatalities is not None and riot.fatalities.best == 3
     assert not [e for e in events if e.event_type == "ASSAULT" and e.fatalities]
+
+
+def test_an_unidentified_attacker_is_of_the_country_where_it_struck():
+    text = "A roadside bomb struck a bus near Kandahar on Monday, killing 10 passengers."
+    (bomb,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert bomb.actor is not None and (bomb.actor.sector, bomb.actor.country) == ("UAF", "AFG")

@@ -58,7 +58,8 @@ def assemble(
     events = _fill_related_locations(events)
     events = _fill_from_dateline(_fill_from_scene(_date_from_scene(events)), dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
-    return [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+    scored = [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+    return [_place_the_unidentified(e) for e in scored]
 
 
 # Weapon classes that are an instrument of harm, so that a killing told in the same sentence was
@@ -232,6 +233,16 @@ def _finalise(event: Event) -> Event:
             update={"inter1": i1, "inter2": i2, "interaction": interaction(i1, i2)}
         )
     return event.model_copy(update=update)
+
+
+def _place_the_unidentified(event: Event) -> Event:
+    """ACLED's "Unidentified Armed Group (Libya)": an attacker the text does not name is of the
+    country where the event happened. Done after confidence is scored: the country is inferred,
+    not read, and says nothing of how sure the coding is."""
+    where = event.location.country if event.location else None
+    if event.actor is None or not _unnamed(event.actor) or not where or where in INTERNATIONAL:
+        return event
+    return event.model_copy(update={"actor": event.actor.model_copy(update={"country": where})})
 
 
 def _foreign_fighters(actor: Actor | None, event_country: str | None) -> Actor | None:
