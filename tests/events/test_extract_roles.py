@@ -75,3 +75,14 @@ def test_a_relative_clause_hung_on_a_place_is_about_the_strike_before_it():
     killed = [e for e in code_text(text, "2024-04-11") if e.fatalities and e.fatalities.best == 32]
     assert killed and killed[0].mode == "aerial"
     assert killed[0].actor is None or "Region" not in killed[0].actor.text
+
+
+def test_a_surname_after_the_full_introduction_keeps_who_the_person_is():
+    from eventwire.pipeline import code_text
+
+    text = (
+        "Police in Caracas arrested opposition politician Ana Torres on Tuesday. "
+        "Prosecutors accused Torres of financing a plot."
+    )
+    (accused,) = [e for e in code_text(text, "2024-05-29") if e.event_type == "ACCUSE"]
+    assert accused.recipient is not None and accused.recipient.sector == "OPP"

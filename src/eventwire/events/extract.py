@@ -513,10 +513,15 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
     if resolved is not None and resolved.country is not None and resolved.sector is not None:
         return resolved
     earlier = _earlier_mention(heads[0]) or _title_mention(heads[0], ctx.document.title)
+    sectorless = resolved is None or resolved.sector is None
     for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0]), earlier):
         found = actors.resolve_actor(longer) if longer else None
-        if found is not None and found.country is not None and found.sector is not None:
+        if found is None or found.sector is None:
+            continue
+        if found.country is not None:
             return found.model_copy(update={"text": phrase})
+        if sectorless:  # "Salcedo" after "opposition politician Rafael Salcedo": who he is
+            return found.model_copy(update={"text": phrase, "country": context})
     resolved = actors.resolve_actor(phrase, context_country=context)
     return resolved if resolved is not None else Actor(text=phrase)
 
@@ -528,6 +533,8 @@ def _earlier_mention(head) -> str | None:
     """The last earlier noun phrase of the document with the same head word, for a short
     definite reference ("the ministry", "the group"): the full name it stands for."""
     words = noun_phrase(head)
+    if all(t.pos_ == "PROPN" for t in words) and len(words) <= 2:
+        return _earlier_name(words)
     if len(words) > 2 or words[0].lower_ not in _DEFINITE:
         return None
     doc = head.doc
@@ -537,6 +544,16 @@ def _earlier_mention(head) -> str | None:
         longer = _with_of_phrase(chunk.root) or (chunk.text if len(chunk) > len(words) else None)
         if longer is not None:
             return longer
+    return None
+
+
+def _earlier_name(words) -> str | None:
+    """A surname used after the full introduction ("opposition politician Rafael Salcedo ...
+    Salcedo denied"): the earlier phrase that ends with it, with its title."""
+    name = words.text
+    for chunk in reversed(list(words.doc[: words.start].noun_chunks)):
+        if chunk.text != name and chunk.text.endswith(name) and len(chunk) > len(words):
+            return chunk.text
     return None
 
 
