@@ -86,3 +86,11 @@ def test_a_surname_after_the_full_introduction_keeps_who_the_person_is():
     )
     (accused,) = [e for e in code_text(text, "2024-05-29") if e.event_type == "ACCUSE"]
     assert accused.recipient is not None and accused.recipient.sector == "OPP"
+
+
+def test_a_target_tied_to_a_state_takes_its_country():
+    from eventwire.pipeline import code_text
+
+    text = "Rebels threatened further attacks on vessels linked to Israel."
+    (threat,) = code_text(text, "2024-03-13")
+    assert threat.recipient is not None and threat.recipient.country == "ISR"

@@ -522,6 +522,10 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
             return found.model_copy(update={"text": phrase})
         if sectorless:  # "Salcedo" after "opposition politician Rafael Salcedo": who he is
             return found.model_copy(update={"text": phrase, "country": context})
+    tied = _tied_to(heads[0])
+    if tied is not None and (resolved is None or resolved.country is None):
+        base = resolved or Actor(text=phrase)
+        return base.model_copy(update={"country": tied})
     resolved = actors.resolve_actor(phrase, context_country=context)
     return resolved if resolved is not None else Actor(text=phrase)
 
@@ -573,6 +577,20 @@ def _title_mention(head, title: str | None) -> str | None:
         found = actors.resolve_actor(candidate)
         if found is not None and found.country is not None:
             return candidate
+    return None
+
+
+def _tied_to(head) -> str | None:
+    """The country a participle ties the noun to: "vessels linked to Israel", "ships owned by
+    Israeli firms", "fighters loyal to Russia"."""
+    for link in head.children:
+        if link.dep_ not in ("acl", "amod") or link.tag_ not in ("VBN", "VBG", "JJ"):
+            continue
+        for prep in (c for c in link.children if c.dep_ in ("prep", "agent")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = actors.resolve_actor(noun_phrase(obj).text)
+                if found is not None and found.country and found.country not in INTERNATIONAL:
+                    return found.country
     return None
 
 
