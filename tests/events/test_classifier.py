@@ -198,3 +198,17 @@ def test_combine_keeps_an_accusation_an_accusation():
     event = _event(event_type="ACCUSE", mode="allege", quad_class=3, acled=None)
     out = combine([event], _pred(NONE, 0.5, plover="ASSAULT", plover_p=0.95), POLICY)[0]
     assert out.event_type == "ACCUSE"
+
+
+def test_combine_keeps_an_arrest_an_arrest_in_a_violent_sentence():
+    # the words around an arrest of militants sound like fighting; the verb says coercion
+    event = _event(event_type="COERCE", mode="arrest", quad_class=4, acled=None)
+    out = combine([event], _pred(NONE, 0.5, plover="ASSAULT", plover_p=0.95), POLICY)[0]
+    assert (out.event_type, out.mode) == ("COERCE", "arrest")
+
+
+def test_combine_keeps_a_deployment_and_a_sanction_what_they_are():
+    for event_type, mode in (("MOBILIZE", "troops"), ("SANCTION", "discontinue")):
+        event = _event(event_type=event_type, mode=mode, quad_class=4, acled=None)
+        out = combine([event], _pred(NONE, 0.5, plover="ASSAULT", plover_p=0.95), POLICY)[0]
+        assert out.event_type == event_type

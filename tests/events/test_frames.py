@@ -172,3 +172,55 @@ def test_things_destroyed_belong_to_who_laid_them(parser):
     text = "Soldiers destroyed a minefield of 15 landmines laid by FARC dissidents on Tuesday."
     frame = next(f for f in frames_of(parser, text) if f.trigger.text == "destroyed")
     assert roles(frame)[1] == ["FARC dissidents"]
+
+
+def types_of(parser, text):
+    return [f.event_type for f in frames_of(parser, text)]
+
+
+def test_harm_promised_on_a_condition_is_a_threat(parser):
+    text = "The minister said they would cut fuel supplies to the province unless it paid."
+    (frame,) = frames_of(parser, text)
+    assert (frame.event_type, frame.mode) == ("THREATEN", "restrict")
+
+
+def test_readiness_to_harm_is_a_threat(parser):
+    text = "The junta announced that it was prepared to impose martial law in the north."
+    assert "THREATEN" in types_of(parser, text)
+    assert "COERCE" not in types_of(parser, text)
+
+
+def test_the_harm_itself_stays_when_no_condition_is_set(parser):
+    assert types_of(parser, "The government cut fuel supplies to the province on Monday.") == ["COERCE"]
+
+
+def test_cooperation_declared_not_forthcoming_is_a_rejection(parser):
+    (frame,) = frames_of(parser, "The ministry said it would not release the prisoners.")
+    assert frame.event_type == "REJECT"
+
+
+def test_a_participle_keeps_the_event_its_noun_heads(parser):
+    # the noun a participle modifies is its own subject, not another event's participant
+    (frame,) = frames_of(parser, "A fresh wave of shelling claiming the lives of four farmers near Kherson.")
+    assert frame.event_type == "ASSAULT"
+
+
+def test_the_dead_of_an_intransitive_verb_are_its_victims(parser):
+    (frame,) = frames_of(parser, "Two shepherds died in the shelling of their village.")
+    assert roles(frame) == ([], ["Two shepherds"])
+
+
+def test_a_detained_persons_state_is_not_an_arrest(parser):
+    text = "The militants said they would free the hostages if the government released their jailed leader."
+    assert "COERCE" not in types_of(parser, text)
+
+
+def test_an_outcome_the_parser_hangs_on_said_joins_the_attack(parser):
+    text = "Gunmen stormed a market in the town on Friday, killing at least nine traders, police said."
+    assert types_of(parser, text) == ["ASSAULT"]
+
+
+def test_a_party_announcing_harm_it_will_do_threatens_it(parser):
+    assert types_of(parser, "The rebels said they would attack the town on Monday.") == ["THREATEN"]
+    # a warning about what others will do is no threat by the speaker
+    assert types_of(parser, "The army said the rebels would attack the town.") == ["ASSAULT"]

@@ -135,3 +135,57 @@ def test_a_weapon_that_was_hit_is_not_the_means(parser):
     assert mode("Rebels overran a drone depot near the base, killing two guards.") is None
     assert mode("Russia launched drones at Kyiv overnight, killing two people.") == "drone"
     assert mode("Four soldiers were killed when a roadside bomb struck their vehicle.") == "explosives"
+
+
+def _type_at(parser, text, word):
+    sent = parser(text)[:]
+    i = next(t.i for t in sent if t.text == word)
+    found = Lexicon.load().match_trigger(sent, i)
+    return found[0].event_type if found else None
+
+
+def test_diplomatic_and_coercive_rows_follow_cameo(parser):
+    cases = [
+        ("Riot police took the union leader into custody on Friday.", "took", "COERCE"),
+        ("Customs officers impounded a cargo ship carrying rifles.", "impounded", "COERCE"),
+        ("The interior ministry outlawed the opposition party.", "outlawed", "COERCE"),
+        ("The bloc suspended the country from its councils.", "suspended", "SANCTION"),
+        ("Shopkeepers launched a boycott of French goods.", "boycott", "SANCTION"),
+        ("Students announced a boycott of classes.", "boycott", "PROTEST"),
+        ("The two governments concluded a treaty on water sharing.", "concluded", "AGREE"),
+        ("Both armies observed the truce overnight, monitors said.", "observed", "RETREAT"),
+        ("The two ministers struck a deal on grain exports.", "struck", "AGREE"),
+        ("Russian troops struck the district 40 times in a day.", "struck", "ASSAULT"),
+        ("The navy test-fired a cruise missile.", "fired", "MOBILIZE"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_a_death_is_an_event_only_with_violence_near(parser):
+    assert _type_at(parser, "A farmer died in the shelling of the village.", "died") == "ASSAULT"
+    assert _type_at(parser, "The former minister died in hospital after a long illness.", "died") is None
+
+
+def test_a_named_person_released_is_a_release(parser):
+    assert _type_at(parser, "The kidnappers released Maria Lopez on Sunday.", "released") == "RETREAT"
+    assert _type_at(parser, "The ministry released a statement on Sunday.", "released") is None
+
+
+def test_a_passive_puts_the_light_verb_after_its_noun(parser):
+    text = "An agreement on prisoner visits was reached by the two sides."
+    assert _type_at(parser, text, "agreement") == "AGREE"
+    assert _type_at(parser, "Talks between the two delegations were held in Geneva.", "Talks") == "CONSULT"
+
+
+def test_who_is_withdrawn_or_who_throws_decides_the_type(parser):
+    cases = [
+        ("The UN pulled its peacekeepers out of the district.", "pulled", "SANCTION"),
+        ("The army pulled its troops out of the district.", "pulled", "RETREAT"),
+        ("Hundreds of students stoned the embassy.", "stoned", "PROTEST"),
+        ("Militants stoned a woman to death.", "stoned", "ASSAULT"),
+        ("The two police forces launched a joint investigation.", "investigation", "COOPERATE"),
+        ("The prosecutor launched an investigation into the killings.", "investigation", "ACCUSE"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text

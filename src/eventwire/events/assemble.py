@@ -365,15 +365,22 @@ def _fill_from_scene(events: list[Event]) -> list[Event]:
 
 
 def _date_from_scene(events: list[Event]) -> list[Event]:
-    """An act of violence whose own words give no date, told right after a dated one, happened
-    then, not in the report's week ("On 3 March, militants attacked an army post in Boni. 12
-    soldiers were killed."). The borrowed date keeps the donor's words as its evidence."""
+    """An act of violence that names no actor and no date of its own, told right after a dated
+    one, continues it and happened then, not in the report's week ("On 3 March, militants
+    attacked an army post in Boni. 12 soldiers were killed."). An act with an actor of its own
+    ("the ministry said it also destroyed two launchers") may be another day's. The borrowed date
+    keeps the donor's words as its evidence."""
     dated = [
         e for e in events if e.quad_class == 4 and e.date_text and e.date and e.factuality != "historical"
     ]
     out = []
     for e in events:
-        if not e.date_text and e.quad_class == 4 and e.factuality in ("asserted", "reported"):
+        if (
+            not e.date_text
+            and e.quad_class == 4
+            and e.factuality in ("asserted", "reported")
+            and _unnamed(e.actor)
+        ):
             before = [
                 d for d in dated if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
             ]

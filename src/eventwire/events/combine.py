@@ -118,6 +118,13 @@ def _main_index(events: list[Event]) -> int:
     return next((i for i, e in enumerate(events) if e.quad_class == 4), 0)
 
 
+# Relabels the classifier may not make. An arrest, a seizure, a deployment or a sanction named
+# by its verb stays what it is however violent the sentence around it sounds: the bag of words
+# hears the weapons and militants of the context and says ASSAULT (dev splits and the team's
+# wire-style sentences: every such relabel was wrong or no better).
+_KEEP_RULE = frozenset({("COERCE", "ASSAULT"), ("MOBILIZE", "ASSAULT"), ("SANCTION", "ASSAULT")})
+
+
 def _said_not_done(event: Event, new_type: str) -> bool:
     """True when a verbal frame would become a material act: "accused Rada of firing on its
     positions" is an accusation; a bag of words sees only the firing, the frame sees who speaks."""
@@ -157,6 +164,7 @@ def combine(events: list[Event], pred: Prediction | None, policy: Policy | None 
         and pred.plover in QUAD_CLASS
         and all(e.event_type != pred.plover for e in events)
         and not _said_not_done(main, pred.plover)
+        and (main.event_type, pred.plover) not in _KEEP_RULE
     ):
         main = _relabel_plover(main, pred.plover)
     sub = _choose_acled(main, pred, policy)

@@ -90,6 +90,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     nouns = [(tok, row) for tok, row in matches if not _is_verbal(tok)]
     frames = _merge_participles([_new_frame(tok, row, tok) for tok, row in verbs])
     by_pred = {f.predicate.i: f for f in frames}
+    compounds: list[tuple[Token, TriggerRow]] = []
     for tok, row in nouns:
         host = _host_frame(tok, row, by_pred)
         if host is not None:
@@ -105,16 +106,25 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             frames.append(frame)
             by_pred[light.i] = frame
             continue
-        if _is_anaphoric(tok) or tok.dep_ == "compound":
+        if _is_anaphoric(tok):
+            continue
+        if tok.dep_ == "compound":
+            compounds.append((tok, row))
             continue
         frame = _new_frame(tok, row, tok)
         frames.append(frame)
         by_pred[tok.i] = frame
+    if not frames and compounds and not any(t.tag_ in _FINITE_TAGS for t in sent):
+        # a headline with no verb at all ("The fighting renews between X and Y", misparsed as
+        # a compound noun): its event word is the only one there is
+        tok, row = compounds[0]
+        frames.append(_new_frame(tok, row, tok))
     for frame in frames:
         if frame.trigger.tag_ == "MD":  # "Libya must hand over the suspects": a demand on Libya
             frame.predicate = frame.trigger.head
     for frame in frames:
         _fill_roles(frame)
+        _victim_subject(frame)
         _fill_attribution(frame, sent)
         frame.weapon = lex.weapon_cue(_frame_phrase_tokens(frame))
         # a weapon named in the sentence says more than a generic fighting word does
@@ -132,7 +142,13 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     _suppress_content(frames)
     _suppress_purposes(frames)
     _suppress_descriptions(frames)
+    _suppress_states(frames)
+    _suppress_deaths_told_with_their_cause(frames)
+    _suppress_stopped(frames)
     kept = [f for f in frames if not f.suppressed]
+    for frame in kept:
+        _conditional_threat(frame)
+        _refusal(frame)
     _assign_tokens(kept, sent)  # after suppression: a dropped frame's words serve its host
     return kept
 
@@ -209,6 +225,13 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             up = pred.head
             if up.dep_ == "conj" or pred.dep_ == "ccomp":
                 host = by_pred.get(up.head.i) if pred.dep_ == "ccomp" else None
+        if host is None and participle is False and pred.tag_ == "VBG" and pred.dep_ == "ccomp":
+            # "bombers struck a wedding, killing 18, residents said": the parser hangs both
+            # clauses on "said"; the subjectless participle is still the strike's outcome
+            subjectless = not any(c.dep_ in _SUBJ for c in pred.children)
+            siblings = [g for g in kept if g.predicate.head.i == pred.head.i and g.predicate.i < pred.i]
+            host = siblings[-1] if subjectless and siblings else None
+            participle = host is not None
         # "soldiers beat and injured dozens": two verbs sharing subject and object are one deed
         shared = (
             pred.dep_ == "conj"
@@ -235,6 +258,19 @@ def _span_root(span: Span) -> Token:
         if not (span.start <= tok.head.i < span.end) or tok.head.i == tok.i:
             return tok
     return span[0]
+
+
+def _victim_subject(frame: Frame) -> None:
+    """'A woman died in the shelling': the subject of a verb like "die" is the victim (the
+    trigger row's ``subject`` column says so); whoever shelled is unknown, not the woman."""
+    if frame.row.subject_role != "recipient" or frame.recipient_heads:
+        return
+    pred = frame.predicate
+    subjects = [t for t in frame.actor_heads if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == pred.i]
+    if subjects:
+        frame.recipient_heads = subjects
+        frame.actor_heads = [t for t in frame.actor_heads if t not in subjects]
+        frame.assoc_heads = []
 
 
 def _new_frame(trigger: Token, row: TriggerRow, predicate: Token) -> Frame:
@@ -285,7 +321,10 @@ def _light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
 
 
 def _is_anaphoric(noun: Token) -> bool:
-    """'the strikes' restating an event told earlier: no new participant, number or place."""
+    """'the strikes' restating an event told earlier: no new participant, number or place.
+    A document's first sentence (a headline, a lead) has nothing earlier to restate."""
+    if noun.sent.start == 0:
+        return False
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in _ANAPHORIC_DETS:
         return False
@@ -376,6 +415,80 @@ def _modal_demands(frames: list[Frame]) -> None:
                 other.suppressed = True
 
 
+_FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+_CONDITION_MARKS = {"if", "unless"}
+# what a conditional harm threatens, by the harm's type (and mode): PLOVER THREATEN mode, CAMEO code
+_THREAT_OF = {
+    ("ASSAULT", None): ("violence", "138"),
+    ("MOBILIZE", None): ("violence", "138"),
+    ("COERCE", "arrest"): ("arrest", "137"),
+    ("COERCE", "deport"): ("expel", "137"),
+    ("COERCE", None): ("restrict", "132"),
+    ("SANCTION", "expel"): ("expel", "1313"),
+    ("SANCTION", None): ("relations", "131"),
+}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def _clause_verb(frame: Frame) -> Token:
+    """The verb of the clause a frame sits in ("would step up attacks": step)."""
+    tok = frame.light_verb or frame.predicate
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _future(verb: Token) -> bool:
+    """A harm still to come: "would cut", "will strike", or "(ready|reserved the right) to strike"."""
+    return any(c.dep_ == "aux" and (c.lower_ in _FUTURE_AUX or c.tag_ == "TO") for c in verb.children)
+
+
+def _readiness(verb: Token) -> bool:
+    """'said it was ready (or prepared) to impose martial law': readiness to harm is a threat."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ in ("ready", "prepared") and head.pos_ == "ADJ"
+
+
+def _conditional_threat(frame: Frame) -> None:
+    """'They would cut gas supplies unless Kiev paid': harm promised on a condition is a threat
+    (CAMEO 13), not the harm; the harm is coded if and when it happens."""
+    harm = _THREAT_OF.get((frame.event_type, frame.mode)) or _THREAT_OF.get((frame.event_type, None))
+    verb = _clause_verb(frame)
+    if harm is None or not (_future(verb) or _readiness(verb)):
+        return
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children)
+        for c in verb.children
+    )
+    if conditional or _readiness(verb) or _says_it_will(frame, verb):
+        frame.event_type, (frame.mode, frame.cameo) = "THREATEN", harm
+
+
+def _says_it_will(frame: Frame, verb: Token) -> bool:
+    """'NATO said it would tighten the blockade': a party announcing a harm it will do itself
+    threatens it; "the army said the rebels would attack" is a warning about others, not a threat."""
+    if frame.speech_verb_subject is None or frame.event_type == "SANCTION":
+        return False  # "announced it would prohibit all aid": a sanction decided, not threatened
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return False
+    # the doer: the frame's actor, else the subject of its clause ("it would tighten the blockade")
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    who = frame.actor_heads[0] if frame.actor_heads else subject
+    return who is not None and (who.i == frame.speech_verb_subject.i or who.lower_ in ("it", "they", "we"))
+
+
+def _refusal(frame: Frame) -> None:
+    """'Washington said it would not meet the kidnappers' demands': a cooperative act declared
+    not forthcoming is a rejection (CAMEO 12), not a cooperation that did not happen."""
+    verb = _clause_verb(frame)
+    if frame.event_type not in _COOPERATIVE or verb.i != (frame.light_verb or frame.predicate).i:
+        return
+    if _future(verb) and any(c.dep_ == "neg" for c in verb.children):
+        frame.event_type, frame.mode, frame.cameo = "REJECT", None, "120"
+
+
 def _suppress_purposes(frames: list[Frame]) -> None:
     """'staged protests to demand reforms': the purpose is part of the protest, not an event."""
     anchors = {i: f for f in frames if not f.suppressed for i in f.anchors}
@@ -393,7 +506,43 @@ def _suppress_descriptions(frames: list[Frame]) -> None:
     participants = {t.i for f in frames for t in (*f.actor_heads, *f.recipient_heads)}
     for f in frames:
         pred = f.light_verb or f.predicate
-        if pred.dep_ in ("acl", "relcl") and pred.head.i in participants and pred.tag_ == "VBG":
+        if pred.dep_ not in ("acl", "relcl") or pred.tag_ != "VBG" or pred.head.i not in participants:
+            continue
+        # the modified noun is the participle's own subject, so it always counts as a participant:
+        # a sentence with nothing else to tell ("a truce claiming the lives of two women") keeps it
+        if any(g is not f and not g.suppressed for g in frames):
+            f.suppressed = True
+
+
+def _suppress_deaths_told_with_their_cause(frames: list[Frame]) -> None:
+    """'a supporter died of injuries suffered when police fired on the march': the death is the
+    outcome of the shooting the sentence tells, which carries it; a death with nothing else
+    told ("a woman died in the shelling") stays the event."""
+    violent = [f for f in frames if f.event_type == "ASSAULT" and f.row.subject_role != "recipient"]
+    for f in frames:
+        if f.row.subject_role == "recipient" and any(not g.suppressed for g in violent):
+            f.suppressed = True
+
+
+_STOP_VERBS = {"stop", "cease", "quit", "halt", "end"}
+
+
+def _suppress_stopped(frames: list[Frame]) -> None:
+    """'commits the rebels to stop recruiting minors': an activity being stopped is not told as
+    happening; the stopping (or the commitment to it) is the event."""
+    for f in frames:
+        pred = f.light_verb or f.predicate
+        if pred.dep_ == "xcomp" and pred.tag_ == "VBG" and token_lemma(pred.head) in _STOP_VERBS:
+            f.suppressed = True
+
+
+def _suppress_states(frames: list[Frame]) -> None:
+    """'unless the government released their jailed commanders': a participle used as an
+    adjective names someone's state (in custody), not an arrest this sentence reports. Only
+    custody: "looted shops" is often a misparsed verb."""
+    for f in frames:
+        t = f.trigger
+        if f.mode == "arrest" and t.dep_ == "amod" and t.tag_ == "VBN" and len(frames) > 1:
             f.suppressed = True
 
 
