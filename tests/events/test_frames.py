@@ -224,3 +224,14 @@ def test_a_party_announcing_harm_it_will_do_threatens_it(parser):
     assert types_of(parser, "The rebels said they would attack the town on Monday.") == ["THREATEN"]
     # a warning about what others will do is no threat by the speaker
     assert types_of(parser, "The army said the rebels would attack the town.") == ["ASSAULT"]
+
+
+def test_a_trailing_said_hung_under_the_event_still_attributes_it(parser):
+    text = (
+        "A drone attack targeted a base near the airport late Saturday, the provincial governor said, "
+        "the third such attack this week."
+    )
+    frame = next(f for f in frames_of(parser, text) if f.event_type == "ASSAULT")
+    assert frame.attribution is not None and frame.attribution.text == "the provincial governor"
+    (other,) = frames_of(parser, "Rebels attacked the town and the army said it repelled them.")[:1]
+    assert other.attribution is None or other.attribution.text != "the army"

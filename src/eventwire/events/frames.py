@@ -356,6 +356,20 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
                 frame.speech_verb = tok
                 frame.speech_verb_subject = subj
             return
+    # "X attacked Y on Saturday, the ministry said, the third such attack": the parser may hang a
+    # trailing "Z said" under the event verb; a bare one (no clause of its own) reports it
+    pred = frame.light_verb or frame.predicate
+    for tok in pred.children:
+        if tok.i < pred.i or tok.dep_ not in ("parataxis", "conj") or token_lemma(tok) not in speech:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+            continue  # "and the army said it repelled them": a statement of its own
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            frame.attribution = noun_phrase(subj)
+            frame.speech_verb = tok
+            frame.speech_verb_subject = subj
+            return
     for t in sent:
         if t.lower_ == "according":
             pobj = _prep_object(t, {"to"})
