@@ -242,3 +242,11 @@ def test_non_english_is_skipped_with_text_kept():
     assert doc.status == "skipped" and doc.language == "fr"
     assert doc.error == "E105: document language is 'fr', eventwire codes English"
     assert doc.text == text
+
+
+def test_a_wire_story_tag_is_cut_from_the_headline_and_lead():
+    from eventwire.clean import strip_slug
+
+    assert strip_slug("UPDATE 5-Fighting rages in Khartoum") == "Fighting rages in Khartoum"
+    assert strip_slug("EXCLUSIVE-U.S. weighs new sanctions") == "U.S. weighs new sanctions"
+    assert strip_slug("Update on the talks in Doha") == "Update on the talks in Doha"

@@ -65,21 +65,24 @@ class _Patterns:
     lines: tuple[re.Pattern[str], ...]
     captions: tuple[re.Pattern[str], ...]
     datelines: tuple[tuple[str, re.Pattern[str]], ...]
+    prefixes: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    lines, captions = [], []
+    lines, captions, prefixes = [], [], []
     for row in read_tsv("boilerplate.tsv"):
         if row["scope"] == "line":
             lines.append(re.compile(rf"(?:{row['pattern']})[\s.:!|]*", re.I))
+        elif row["scope"] == "prefix":
+            prefixes.append(re.compile(rf"^(?:{row['pattern']})\s*"))
         else:
             captions.append(re.compile(rf"(?:{row['pattern']})\W*$", re.I))
     datelines = tuple(
         (r["publisher"], re.compile(r["pattern"].replace("{place}", PLACE)))
         for r in read_tsv("datelines.tsv")
     )
-    return _Patterns(tuple(lines), tuple(captions), datelines)
+    return _Patterns(tuple(lines), tuple(captions), datelines, tuple(prefixes))
 
 
 def normalise(text: str) -> str:
@@ -125,6 +128,13 @@ def strip_credit(line: str) -> str:
     return line
 
 
+def strip_slug(para: str) -> str:
+    """A paragraph without the wire's story tag in front ("UPDATE 5-Fighting rages ...")."""
+    for pattern in _patterns().prefixes:
+        para = pattern.sub("", para, count=1)
+    return para
+
+
 def is_caption(line: str) -> bool:
     """True for a photo caption: a paragraph that ends with a photo credit."""
     return any(p.search(line) for p in _patterns().captions)
@@ -164,6 +174,7 @@ def body_paragraphs(text: str) -> tuple[list[str], dt.date | None]:
     seen: set[str] = set()
     stamp: dt.date | None = None
     for para in paragraphs_of(normalise(text)):
+        para = strip_slug(para)
         para = truecase(para)  # "TROOPS KILL 20 IN BANGUI": the parser needs ordinary case
         found = date_line(para)
         if found is not None:
@@ -250,7 +261,7 @@ def clean(raw: RawDocument) -> Document:
         return base.model_copy(update={"status": "failed", "error": raw.error, "text": ""})
     paragraphs, stamp = body_paragraphs(raw.text)
 
-    title = normalise(raw.title).replace("\n", " ") if raw.title else None
+    title = strip_slug(normalise(raw.title).replace("\n", " ")) if raw.title else None
     if paragraphs and title and same_headline(paragraphs[0], title):
         paragraphs.pop(0)  # the page repeats its headline above the story
     elif (
