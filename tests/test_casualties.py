@@ -236,3 +236,11 @@ def test_materiel_bare_plurals_and_containers() -> None:
 def test_a_toll_named_by_its_event_before_the_verb() -> None:
     text = "The death toll from a car bombing at a police station in the city of Bannu rose to 17 on Friday."
     assert extract_casualties(text).killed.best == 17  # type: ignore[union-attr]
+
+
+def test_killed_by_the_manner_of_death() -> None:
+    assert extract_casualties("Gunmen shot dead two farmers in Benue.").killed.best == 2  # type: ignore[union-attr]
+    assert extract_casualties("A mob beat to death two suspected thieves.").killed.best == 2  # type: ignore[union-attr]
+    assert extract_casualties("Three men were beaten to death.").killed.best == 3  # type: ignore[union-attr]
+    assert extract_casualties("Two soldiers were shot dead.").killed.best == 2  # type: ignore[union-attr]
+    assert extract_casualties("Two drones were shot down.").killed is None

@@ -283,7 +283,10 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
         return False  # "shot down a helicopter", "killed 3 hours later"
     if form not in ACTIVE and form != "toll":  # a toll's words name its event ("toll from the car bomb")
         # "an Israeli drone was shot down": a thing, not a person, between count and term
-        between = text[m.start() : m.end()].split()[1:-1]
+        if g.get("num") and g.get("term"):
+            between = text[m.end("num") : m.start("term")].split()  # not the term's own words
+        else:
+            between = text[m.start() : m.end()].split()[1:-1]
         if any(_is_thing(w) for w in between):
             return False
     if form in ("passive", "participle") and re.search(
