@@ -189,3 +189,10 @@ def test_who_is_withdrawn_or_who_throws_decides_the_type(parser):
     ]
     for text, word, expected in cases:
         assert _type_at(parser, text, word) == expected, text
+
+
+def test_a_weapon_word_in_a_place_name_is_no_weapon(parser):
+    lex = Lexicon.load()
+    sent = parser("Security forces raided a compound in Tank district, killing five militants.")[:]
+    assert lex.weapon_cue(list(sent)) is None
+    assert lex.weapon_cue(list(parser("Russia launched Shahed drones at Kyiv.")[:])).mode == "drone"

@@ -221,11 +221,22 @@ class Lexicon:
         return any(match_at(sent, i, lemmas) for lemmas in self.light_verbs)
 
     def weapon_cue(self, tokens: list[Token]) -> ModeCue | None:
-        """The best-ranked weapon cue among ``tokens`` (a contiguous stretch of a sentence)."""
-        if not tokens:
-            return None
-        doc = tokens[0].doc
-        found = self._mode_index.find(doc[tokens[0].i : tokens[-1].i + 1])
+        """The best-ranked weapon cue among ``tokens`` (a contiguous stretch of a sentence), not
+        counting words of a place's name ("Tank district", "Bomb Alley")."""
+        return self._best_cue(tokens, {t.i for t in tokens if _in_place_name(t)})
+
+    def _best_cue(self, tokens: list[Token], skip: set[int]) -> ModeCue | None:
+        """The best weapon cue in the stretches of ``tokens`` between the indices in ``skip``."""
+        runs: list[list[Token]] = [[]]
+        for tok in tokens:
+            if tok.i in skip or _in_place_name(tok):
+                runs.append([])
+            else:
+                runs[-1].append(tok)
+        found = []
+        for run in runs:
+            if run:
+                found.extend(self._mode_index.find(run[0].doc[run[0].i : run[-1].i + 1]))
         return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
 
     def instrument_cue(self, sent: Span) -> ModeCue | None:
@@ -241,14 +252,7 @@ class Lexicon:
             if tok.dep_ in _TARGET_DEPS and token_lemma(tok.head) not in means and self._harms(tok.head)
             for t in tok.subtree
         }
-        runs: list[list[Token]] = [[]]
-        for tok in sent:
-            if tok.i in targets:
-                runs.append([])
-            else:
-                runs[-1].append(tok)
-        found = [cue for run in runs if (cue := self.weapon_cue(run)) is not None]
-        return min(found, key=lambda m: (m.rank, -len(m.lemmas))) if found else None
+        return self._best_cue(list(sent), targets)
 
     def _harms(self, verb: Token) -> bool:
         """The verb is an act of violence or coercion (what it acts on was hit); "condemned the
@@ -259,6 +263,17 @@ class Lexicon:
     def cues_in(self, span: Span) -> set[str]:
         """Names of the situational cues present in ``span``."""
         return set(self._cue_index.find(span))
+
+
+_PLACE_NOUNS = frozenset({"district", "province", "region", "county", "city", "town", "village", "state"})
+
+
+def _in_place_name(tok: Token) -> bool:
+    """The word is part of a place's name: a place entity, or a proper noun before a place noun."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "PROPN" and nxt is not None and nxt.lower_ in _PLACE_NOUNS
 
 
 # The dependencies of what a verb acts on: a weapon named there is the target, not the means.
