@@ -205,6 +205,7 @@ def _verb_slot(tok: Token) -> bool:
 
 
 _PARTICIPLE_DEPS = ("advcl", "conj", "xcomp", "acl", "ccomp")
+_SEPARATE_MODES = frozenset({"abduct", "sexual"})
 
 
 def _merge_participles(frames: list[Frame]) -> list[Frame]:
@@ -239,11 +240,15 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             and not any(c.dep_ == "dobj" for c in host.predicate.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
         )
+        # "attacked the camp, burning shelters and abducting several women": the abduction is
+        # an event of its own for ACLED (Abduction/forced disappearance beside the Attack)
+        own_kind = f.mode in _SEPARATE_MODES and host is not None and host.mode != f.mode
         if (
             host is not None
             and host is not f
             and host.event_type == f.event_type
             and (participle or agentless or shared)
+            and not own_kind
         ):
             host.instruments.append(pred)
             host.victims.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubjpass"))
