@@ -235,3 +235,11 @@ def test_a_trailing_said_hung_under_the_event_still_attributes_it(parser):
     assert frame.attribution is not None and frame.attribution.text == "the provincial governor"
     (other,) = frames_of(parser, "Rebels attacked the town and the army said it repelled them.")[:1]
     assert other.attribution is None or other.attribution.text != "the army"
+
+
+def test_an_adjective_before_the_count_is_not_part_of_the_victims(parser):
+    from eventwire.events.frames import noun_phrase as np_of
+
+    doc = parser("Gunmen shot dead two farmers in Benue on Monday.")
+    farmers = next(t for t in doc if t.text == "farmers")
+    assert np_of(farmers).text == "two farmers"

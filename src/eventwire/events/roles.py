@@ -66,6 +66,11 @@ def noun_phrase(tok: Token) -> Span:
             walk(c)
 
     walk(tok)
+    # "shot dead two farmers": an adjective before the count belongs to the verb, not the noun
+    counts = [c.i for c in tok.children if c.dep_ == "nummod"]
+    if counts:
+        stray = {c.i for c in tok.children if c.dep_ == "amod" and c.i < min(counts)}
+        keep -= {i for c in stray for i in range(tok.doc[c].left_edge.i, c + 1)}
     lo, hi = min(keep), max(keep)
     doc = tok.doc
     while lo < hi and doc[lo].is_punct:
