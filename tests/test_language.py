@@ -21,3 +21,13 @@ def test_french_is_confident():
 
 def test_short_text_is_not_judged():
     assert detect_language("Hola amigos") == ("en", 0.0)
+
+
+def test_a_short_headline_with_more_english_than_french_function_words_is_english():
+    from eventwire.language import _function_words
+
+    headline = "Three soldiers killed in the east of the country, military says"
+    assert _function_words("en", headline) > _function_words("fr", headline)
+    assert detect_language(headline)[0] == "en"
+    french = "Les forces armées ont tué trois rebelles près de Bangui, selon le ministère."
+    assert detect_language(french)[0] == "fr"

@@ -17,6 +17,7 @@ from functools import lru_cache
 MIN_CHARS = 40  # shorter texts are not judged: too little evidence
 SAMPLE_CHARS = 5000  # the opening of a long text is enough, and keeps the call fast
 CERTAIN = 0.9  # a non-English call at or above this probability skips the document
+SHORT_CHARS = 400  # below this, a non-English call is checked against the text's function words
 
 
 @lru_cache(maxsize=1)
@@ -33,4 +34,27 @@ def detect_language(text: str) -> tuple[str, float]:
         return "en", 0.0
     lang, prob = _identifier().classify(sample)
     prob = float(prob)
-    return str(lang), (prob if not math.isnan(prob) else 0.0)
+    prob = prob if not math.isnan(prob) else 0.0
+    short = len(sample) < SHORT_CHARS
+    if lang != "en" and short and _function_words("en", sample) > _function_words(lang, sample):
+        # a headline has few words and many names: "Three Ukrainian soldiers killed in separatist
+        # east: military" is called French; its English function words say otherwise
+        return "en", 0.5
+    return str(lang), prob
+
+
+def _function_words(lang: str, text: str) -> int:
+    """How many of the text's words are function words of ``lang`` (spaCy's stop-word lists)."""
+    stops = _stop_words(lang)
+    return sum(w in stops for w in text.lower().replace("’", "'").split())
+
+
+@lru_cache(maxsize=16)
+def _stop_words(lang: str) -> frozenset[str]:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(module.STOP_WORDS)
