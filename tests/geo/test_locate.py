@@ -149,7 +149,7 @@ def test_a_real_town_is_believed_when_the_countries_come_from_actors() -> None:
 def test_a_tiny_foreign_namesake_is_still_an_unknown_local_place() -> None:
     from eventwire.geo import GeoContext, get_geocoder
 
-    loc = get_geocoder().resolve("Arbin", GeoContext(countries=["SYR"]))  # not Arbin in France
+    loc = get_geocoder().resolve("Turba", GeoContext(countries=["SYR"]))  # not Turba in Estonia
     assert loc is not None and loc.country == "SYR" and loc.geonameid is None
 
 

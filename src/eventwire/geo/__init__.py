@@ -1,10 +1,10 @@
 """Offline geocoding: gazetteer (GeoNames via installed packages), spotting, resolution, choice.
 
 ``build.py`` builds the index, ``gazetteer.py`` reads it, ``scoring.py`` ranks candidates,
-``cues.py`` holds the spotting cues, ``locate.py`` finds places in text and picks the event's
-place, ``lookup.py`` lists a name's ranked candidates (``eventwire geocode``), ``distance.py``
-is the one haversine, ``bench.py`` measures speed and memory. Data: ``geo_*.tsv`` (see
-``geo_LICENSE.md``).
+``cues.py`` holds the spotting cues, ``locate.py`` finds places in text and resolves them,
+``choice.py`` picks the event's place among them, ``lookup.py`` lists a name's ranked
+candidates (``eventwire geocode``), ``distance.py`` is the one haversine, ``bench.py`` measures
+speed and memory. Data: ``geo_*.tsv`` (see ``geo_LICENSE.md``).
 """
 
 from __future__ import annotations

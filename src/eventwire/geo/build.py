@@ -9,6 +9,7 @@ on first use (about 20 s), and read from disk afterwards: nothing is downloaded.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -20,9 +21,9 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
-from eventwire.resources import read_tsv
+from eventwire.resources import data_path, read_tsv
 
-VERSION = 5
+VERSION = 6
 # Arabic article spellings ("ash Shughur", "ad Duhur", "ez-Zor"): all indexed as "al"
 ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ez ed es er et en adh ath dh".split())  # noqa: SIM905
 ARTICLES = ("al ", "the ")
@@ -75,10 +76,22 @@ def _latin(name: str) -> bool:
     return all(ord(c) < 0x250 or unicodedata.combining(c) for c in folded)
 
 
+# the data files the index is built from: an edit to any of them makes a new index
+_DATA_FILES = ("geo_toponyms.tsv", "geo_features.tsv", "geo_aliases.tsv", "actors_countries.tsv")
+
+
 def cache_path() -> Path:
-    """Where the index lives: $EVENTWIRE_CACHE, else ~/.cache/eventwire."""
+    """Where the index lives: $EVENTWIRE_CACHE, else ~/.cache/eventwire; its name carries a hash
+    of the data files it is built from, so an edited alias or toponym is never served stale."""
     base = Path(os.environ.get("EVENTWIRE_CACHE") or Path.home() / ".cache" / "eventwire")
-    return base / f"gazetteer-v{VERSION}.sqlite"
+    return base / f"gazetteer-v{VERSION}-{_data_digest()}.sqlite"
+
+
+def _data_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _DATA_FILES:
+        digest.update(data_path(name).read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -96,6 +109,9 @@ def build(path: Path) -> Path:
         os.unlink(tmp)
         raise
     os.replace(tmp, path)
+    for stale in path.parent.glob(f"gazetteer-v{VERSION}-*.sqlite"):
+        if stale != path:  # an index of older data files; a process still reading it keeps it open
+            stale.unlink(missing_ok=True)
     return path
 
 
@@ -149,7 +165,12 @@ def _add_cities(cities: dict, admin1: dict, iso3: dict, rows: list, names: set) 
             (gid, c["name"], c["latitude"], c["longitude"], c["countrycode"],
              iso3.get(c["countrycode"]), c["admin1code"], a1, c["population"], "PPL", "town")
         )  # fmt: skip
-        alts = [a for a in c.get("alternatenames") or [] if len(a) >= 3 and _latin(a)]
+        # GeoNames lists airport codes among a town's names ("BBY" for Bambari): in a text they
+        # are acronyms of organisations ("APU", "SEV"), never a way news names a town
+        alts = [
+            a for a in c.get("alternatenames") or []
+            if len(a) >= 3 and _latin(a) and not (a.isupper() and len(a) <= 4)
+        ]  # fmt: skip
         for primary, n in ((1, c["name"]), *((0, a) for a in alts)):
             k = canon(n)
             names.update((v, gid, primary) for v in _variants(k))

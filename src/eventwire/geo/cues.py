@@ -18,8 +18,9 @@ from eventwire.resources import read_tsv
 _CONNECT = (
     r"(?:al|el|ad|an|ar|as|ash|at|az|ez|de|del|la|le|of|the|au|es|bin|ibn|abu|bani|wa|du|des|da|do|dos)"
 )
-_TOKEN = r"(?:[‘ʿ]?[A-Z][\w'’ʿ.]*(?:-[\w'’ʿ]+)*|(?:al|el|ad|an|ar|as|ash|az|ez)-[A-Za-z][\w'’ʿ]*)"
-NAME_SEQ = re.compile(rf"{_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
+_TOKEN = r"(?:[‘ʿ]?[A-Z][\w'’ʿ.]*(?:-[\w'’‘ʿ]+)*|(?:al|el|ad|an|ar|as|ash|az|ez)-[A-Za-z‘][\w'’ʿ]*)"
+# not inside a word: "war-torn" holds no "ar-torn"
+NAME_SEQ = re.compile(rf"(?<![A-Za-z]){_TOKEN}(?:\s+(?:{_CONNECT}\s+)?{_TOKEN}){{0,4}}")
 # "in biblical Bethlehem", "near restive Saraqib": one unknown adjective between
 PREPOSITION_ADJECTIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?[a-z][a-z-]+\s+$")
 LOCATIVE_BEFORE = re.compile(
@@ -27,7 +28,7 @@ LOCATIVE_BEFORE = re.compile(
     r"nearby|between|of|à|au|aux|dans|près de|en|on the outskirts of|outskirts of|"
     r"north of|south of|east of|west of|"
     r"northeast of|northwest of|southeast of|southwest of|kilometres? from|km from)\s+"
-    r"(?:(?:the|his|her|its|their|a|an|this|that)\s+)?"
+    r"(?:(?:the|his|her|its|their|a|an|this|that)\s+)?(?:far\s+)?"
     r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|downtown|rural|"
     r"suburban|coastal|ancient|old|restive|war-torn|besieged|rebel-held|government-held|"
     r"occupied)\s+)?(?:(?:city|town|village|capital|province|region|district|state) of\s+|"
@@ -48,6 +49,10 @@ ADMIN_AFTER = re.compile(
 REGION_AFTER = re.compile(
     r"^\s+(?:province|governorate|region|state|oblast|county|prefecture|"
     r"department)\b",
+    re.I,
+)
+REGION_BEFORE = re.compile(
+    r"\b(?:province|governorate|region|state|oblast|county|prefecture|department)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -74,7 +79,7 @@ DESCRIPTOR_BEFORE = re.compile(
     r"port|island|hamlet|settlement|suburb)(?:\s+of)?,?\s+$",
     re.I,
 )
-_DIRECTION = r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|rural)\s+)?"
+DIRECTION = r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|rural)\s+)?"
 POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
 
 
@@ -85,16 +90,21 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     for r in read_tsv("geo_cues.tsv"):
         by_kind.setdefault(r["kind"], []).append(re.escape(r["cue"]).replace("\\ ", r"\s+"))
     after = by_kind.pop("after", [])
+    event = by_kind.pop("event", [])
     types = by_kind.pop("type", [])
-    for kind in ("org", "title"):  # word lists, not context patterns (see org_words, titles)
+    for kind in ("org", "title", "facility"):  # word lists, not context patterns (org_words ...)
         by_kind.pop(kind, None)
+    org_of = [w.capitalize() for w in by_kind.pop("org_of", [])]
     patterns = {
         "after": re.compile(rf"^['’]?s?\s+(?:{'|'.join(after)})\b", re.I),
         "type": re.compile(rf"\s(?:{'|'.join(types)})$", re.I),
+        "event": re.compile(rf"^['’]?s?\s+(?:{'|'.join(event)})\b", re.I),
+        # capitalised: "the Islamic State of Iraq" is a name, "the state of Borno" a place
+        "org_of": re.compile(rf"\b(?:{'|'.join(org_of)})\s+(?:of|in|for)\s+(?:the\s+)?$"),
     }
     return patterns | {
         kind: re.compile(
-            rf"\b(?:{'|'.join(sorted(cues, key=len, reverse=True))})\s+(?:the\s+)?{_DIRECTION}$", re.I
+            rf"\b(?:{'|'.join(sorted(cues, key=len, reverse=True))})\s+(?:the\s+)?{DIRECTION}$", re.I
         )
         for kind, cues in by_kind.items()
     }
@@ -103,6 +113,11 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "title")
+
+
+@lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "facility")
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +148,12 @@ def demonyms() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def identities() -> frozenset[str]:
+    """Ethnic and religious identities ("Kurdish", "Fulani"): "the Kurdish town of X" names X."""
+    return frozenset(norm(n) for r in read_tsv("actors_ethnic.tsv") for n in r["names"].split("|") if n)
+
+
 STRONG_CUE = re.compile(
     r"\b(?:in|at|near|outside|(?:towns?|villages?|city|cities|suburbs?|districts?|outskirts|"
     r"settlements?|neighbou?rhoods?|province|region|county|communes?|locality|areas?|hamlets?|"
@@ -152,6 +173,8 @@ def inside_longer_name(words: list, i: int, j: int, mention: PlaceMention) -> bo
     stop = stopwords()
 
     def name_word(w: str) -> bool:
+        if re.search(r"['’]s$", w):
+            return False  # "Syria's al-Bab": a possessive ends the name before it
         k = norm(w)
         if not k or not w[0].isupper() or k in stop or ADMIN_AFTER.match(" " + w):
             return False
@@ -181,10 +204,15 @@ def unknown_place(text: str, start: int, seq: str, listed: bool = False) -> Plac
     key = norm(surface)
     if not key or all(w in stop for w in key.split()) or key in demonyms() or len(key) < 3:
         return None
-    if key.split()[0] in demonyms() or any(w in org_words() for w in key.split()):
+    if " " not in surface and norm(surface.split("-")[-1]) in identities():
+        return None  # "mostly-Kurdish town of Khanaqin": the town is Khanaqin
+    first = key.split()[0]
+    if first in demonyms() or first in identities() or any(w in org_words() for w in key.split()):
         return None  # "Syrian Arab Army", "Al-Nusra Front": organisations
     if re.search(r"-(?:controlled|held|led|backed|based|run)$", surface):
         return None
+    if re.match(r",\s*\d{1,3}\s*,", text[start + len(surface) : start + len(surface) + 8]):
+        return None  # "Khaled Radaida, 55,": a person and his age
     if text[start : start + len(surface)] != surface:
         return None
     before = text[max(0, start - 40) : start]
@@ -262,3 +290,43 @@ def reference_rank(text: str, m: PlaceMention) -> int:
     if m.near or COUNTRYSIDE_AFTER.match(text[m.end : m.end + 30]):
         return 2
     return 1
+
+
+POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s+(?=\S)")
+
+
+class _Seq:
+    """A capitalised word sequence (a ``re.Match`` look-alike: ``start()``, ``group(0)``)."""
+
+    def __init__(self, start: int, text: str) -> None:
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
+def sequences(text: str):
+    """Capitalised word sequences, split after a possessive: "Miami's Little Havana" names
+    two places, each looked up (and, if unknown, placed) on its own."""
+    for m in NAME_SEQ.finditer(text):
+        seq, base = m.group(0), m.start()
+        if "'s " not in seq and "’s " not in seq:
+            yield m
+            continue
+        pos = 0
+        for piece in _POSSESSIVE_SPLIT.split(seq):
+            at = seq.index(piece, pos)
+            pos = at + len(piece)
+            yield _Seq(base + at, piece)
+
+
+# "Mayadin, Deir Ezzor governorate": a town written with its region, as an address
+ADDRESS_AFTER = re.compile(
+    r"^,\s*(?:[^\x00-\x7F]+\s*)*(?:[A-Z][\w'’-]*\s+){1,3}(?:governorate|province|oblast|region|"
+    r"district|state|county|prefecture)\b",
+    re.I,
+)

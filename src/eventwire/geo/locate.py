@@ -8,7 +8,8 @@ evidence of being a place — a NER place label, a locative preposition before (
 Resolution ranks candidates by the document's countries (actors, dateline), administrative hints
 in the same sentence, feature type and population. Country names resolve to the country (never a
 building or a street). The event's place is the one the event's clause puts it at ("talks in
-Moscow on Idlib" → Moscow), with ACLED's geo_precision: 1 the town, 2 near a town, 3 a region.
+Moscow on Idlib" → Moscow; the rules are in ``choice.py``), with ACLED's geo_precision: 1 the
+town, 2 near a town, 3 a region.
 
 Example:
     >>> # Geocoder.load().event_location("Strikes near Saraqib, in Idlib province.", (0, 7), ctx)
@@ -17,22 +18,26 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from eventwire.geo.build import norm
+from eventwire.geo.choice import choose
 from eventwire.geo.context import GeoContext
 from eventwire.geo.cues import (
+    ADDRESS_AFTER,
     ADMIN_AFTER,
     ARABIC_LINK,
     DESCRIPTOR_BEFORE,
     LEADING_FUNCTION_WORDS,
     LOCATIVE_BEFORE,
-    NAME_SEQ,
     NEAR_BEFORE,
     PLACE_LABELS,
     POSSESSIVE_BEFORE,
+    POSSESSIVE_END,
     PREPOSITION_ADJECTIVE,
     REGION_AFTER,
+    REGION_BEFORE,
     PlaceMention,
     coordinated,
     country_of,
@@ -43,6 +48,7 @@ from eventwire.geo.cues import (
     is_acronym,
     is_shouting,
     reference_rank,
+    sequences,
     stands_alone,
     stopwords,
     trim_name,
@@ -64,6 +70,8 @@ USUAL_MEANING_POPULATION = 20_000
 BRIEF_REPORT_PLACES = 3
 # a foreign namesake this close to a document country's capital is in the conflict's region
 NEAR_CONTEXT_KM = 800
+# how far (100 - edit-distance ratio) a region's spelling may stray and still say the country
+ADM1_FUZZY = 15
 # a city this big is taken as a place on its name alone ("Kandahar", "Basra")
 WELL_KNOWN_POPULATION = 100_000
 
@@ -94,14 +102,16 @@ class Geocoder:
         """Place names in ``text`` (character offsets), with evidence; no overlaps."""
         ents = ents or []
         out: list[PlaceMention] = []
-        for m in NAME_SEQ.finditer(text):
-            found = self._spot_in(text, m.start(), m.group(0), ents)
+        for m in sequences(text):
             prev = out[-1] if out else None
             listed = (
                 prev is not None
                 and (prev.locative or prev.near)
                 and bool(re.fullmatch(r",?\s*(?:and|or|,)?\s*", text[prev.end : m.start()]))
             )
+            found = self._spot_in(text, m.start(), m.group(0), ents, listed)
+            if listed and found and found[0].start == m.start() and prev.near and not found[0].near:
+                found[0] = replace(found[0], near=True)  # "near Soledar and Siversk"
             if not found and (unknown := unknown_place(text, m.start(), m.group(0), listed)):
                 found = [unknown]
             out.extend(found)
@@ -111,8 +121,11 @@ class Geocoder:
             if label in PLACE_LABELS and all(e <= m.start or s >= m.end for m in out):
                 surface = re.sub(r"['’]s$", "", text[s:e].strip())
                 e = s + len(surface)
-                if not surface or not surface[0].isupper() or norm(surface) in demonyms():
+                key = norm(surface)
+                if not surface or not surface[0].isupper() or key in demonyms():
                     continue
+                if all(w in stopwords() for w in key.split()):
+                    continue  # "Center", "Middle": the parser's label on a common word
                 before, after = text[max(0, s - 40) : s], text[e : e + 20]
                 out.append(
                     PlaceMention(
@@ -128,7 +141,7 @@ class Geocoder:
                 )
         return coordinated(text, sorted(out, key=lambda m: m.start))
 
-    def _spot_in(self, text: str, base: int, seq: str, ents) -> list[PlaceMention]:
+    def _spot_in(self, text: str, base: int, seq: str, ents, listed: bool = False) -> list[PlaceMention]:
         words = list(re.finditer(r"\S+", seq))
         shouting = is_shouting(text)  # in all-capitals text every word looks like a name
         found: list[PlaceMention] = []
@@ -139,13 +152,18 @@ class Geocoder:
                 continue
             hit = None
             for j in range(len(words), i, -1):
-                if j < len(words) and ARABIC_LINK.match(words[j].group(0)):
-                    continue  # "Bab" of "Bab al-Nairab", "Jaysh" of "Jaysh al-Islam"
+                if (
+                    j < len(words)
+                    and ARABIC_LINK.match(words[j].group(0))
+                    and not POSSESSIVE_END.search(words[j - 1].group(0))
+                ):
+                    continue  # "Bab" of "Bab al-Nairab", "Jaysh" of "Jaysh al-Islam"; not "Syria's al-Bab"
                 start = base + words[i].start()
                 end = base + words[j - 1].end()
                 surface = trim_name(text[start:end])
                 end = start + len(surface)
-                mention = self._mention(text, start, end, surface, ents)
+                # the first name of a sequence that follows a placed one in a list is placed too
+                mention = self._mention(text, start, end, surface, ents, listed and i == 0)
                 if mention is not None and not shouting and inside_longer_name(words, i, j, mention):
                     mention = None  # "Marwan" of "Marwan Zalloum", "Temple" of "Temple of Heaven"
                 if mention is not None:
@@ -158,7 +176,9 @@ class Geocoder:
                 i += 1
         return found
 
-    def _mention(self, text: str, start: int, end: int, surface: str, ents) -> PlaceMention | None:
+    def _mention(
+        self, text: str, start: int, end: int, surface: str, ents, listed: bool = False
+    ) -> PlaceMention | None:
         tail = re.match(r"(\s+[a-z]+)(\s+[a-z]+)?", text[end : end + 40])
         if tail:  # curated features written with lower-case words: "Rafah crossing"
             for ext in (tail.group(0), tail.group(1)):
@@ -182,22 +202,35 @@ class Geocoder:
             or bool(PREPOSITION_ADJECTIVE.search(before))
             or near
         )
+        if preposition and cues["org_of"].search(before):
+            preposition = near = False  # "the Islamic State of Iraq and al-Sham": part of a name
         # a verb's object ("shelled X") is weaker evidence: the parser's PERSON label wins
-        locative = preposition or (ner not in ("PERSON", "ORG") and bool(cues["object"].search(before)))
+        # ("captured Ocalan"), unless the name is a big city's own ("captured Jaffna")
+        well_known = any(c.primary and not c.fuzzy and c.population >= WELL_KNOWN_POPULATION for c in cands)
+        locative = preposition or (
+            (ner not in ("PERSON", "ORG") or well_known) and bool(cues["object"].search(before))
+        )
         if DESCRIPTOR_BEFORE.search(before):
             locative = True  # "the capital Damascus", "the town of Marea"
         if not locative and (poss := POSSESSIVE_BEFORE.search(before)):
-            # "Ukraine's Donetsk": a place's possession named by a country or region is a place
-            locative = any(c.is_country or c.is_region for c in self.gazetteer.lookup(poss.group(1)))
+            # "Ukraine's Donetsk", "Miami's Little Havana": what a country, a region or a real
+            # town possesses, that the gazetteer knows as a place, is a place
+            locative = any(
+                c.is_country or c.is_region or (c.primary and not c.fuzzy and c.population >= 20_000)
+                for c in self.gazetteer.lookup(poss.group(1))
+            )
         region_word = bool(ADMIN_AFTER.match(after))
+        if not locative and ADDRESS_AFTER.match(text[end : end + 80]):
+            locative = True
         curated = key in curated_names()
         is_country = any(c.is_country for c in cands)
         if is_acronym(surface, text) and not (is_country or curated):
             return None  # "SDF", "UN", "ISIS": organisations, not the towns of those names
         alone = stands_alone(text, start, end)
-        well_known = any(c.primary and not c.fuzzy and c.population >= WELL_KNOWN_POPULATION for c in cands)
         after_cue = bool(cues["after"].match(after))
-        locative = locative or after_cue  # "in this West Bank settlement", "a Baghdad mosque"
+        if not after_cue and ner in PLACE_LABELS and cues["event"].match(after):
+            after_cue = bool(re.search(r"\w", text[:start].rsplit(";", 1)[-1]))  # not a first word
+        locative = locative or after_cue or listed  # "in this West Bank settlement", "a Baghdad mosque"
         evidence = (
             ner in PLACE_LABELS or locative or region_word or curated or alone or well_known or after_cue
         )
@@ -214,7 +247,13 @@ class Geocoder:
             cands,
             locative,
             near,
-            bool(REGION_AFTER.match(after)),
+            # "Daraa province" after it, within the name ("al-Hasaka Province"), or before it
+            # ("the northern region of Gao")
+            bool(
+                REGION_AFTER.match(after)
+                or REGION_AFTER.match(" " + surface.rsplit(" ", 1)[-1])
+                or (REGION_BEFORE.search(before) and not cues["org_of"].search(before))
+            ),
             ner,
         )
 
@@ -248,6 +287,12 @@ class Geocoder:
         if context.places:
             key = norm(surface)
             doc_hints = self._document_hints(tuple(p for p in context.places if norm(p) != key))
+        if not context.countries:
+            # nothing names the document's countries: its well-known places do ("Madaya ... and
+            # clashes in Daraa city" is a Syrian report, not one about Myanmar's Madaya)
+            countries = _countries_of((*hints, *doc_hints), surface)
+            if countries:
+                context = context.model_copy(update={"countries": countries})
         place = self._best(mention, context, (*hints, *doc_hints))
         if place is not None:
             return to_location(place, surface, near=not isinstance(mention, str) and mention.near)
@@ -264,7 +309,7 @@ class Geocoder:
         else:
             cands, surface = mention.candidates, mention.text
             if mention.region_word:
-                cands = tuple(c for c in cands if c.is_region) or cands
+                cands = tuple(c for c in cands if c.is_region) or self._regions_of(cands, surface) or cands
         ranked = rank(cands, surface, context, hints=hints)
         if not ranked or not _implausible(ranked[0], context):
             return ranked[0] if ranked else None
@@ -279,13 +324,36 @@ class Geocoder:
         top = max(ranked, key=lambda p: p.population)
         if not top.fuzzy and top.primary and top.population >= USUAL_MEANING_POPULATION:
             return top
+        # ... else, for a name of eventwire's conflict-place data, to the one place whose own
+        # main name it is: the document's countries may be only its foreign actors' ("Russian
+        # strikes on Zamalka"); a village abroad that merely shares a name is no such place
+        own = [p for p in ranked if p.primary and not p.fuzzy and not p.is_region]
+        if len(own) == 1 and norm(surface) in curated_names():
+            return own[0]
         return None
+
+    def _regions_of(self, towns: tuple[Place, ...], surface: str) -> tuple[Place, ...]:
+        """The first-level divisions named after these towns ("the Kursk region" is Kurskaya
+        oblast', whose names GeoNames gives only in Russian form)."""
+        stem = norm(surface).split()[0] if norm(surface) else ""
+        out: list[Place] = []
+        for town in towns[:5]:
+            if town.fuzzy or not town.cc or not town.admin1 or len(stem) < 4:
+                continue
+            region = self.gazetteer.admin1(town.cc, town.admin1)
+            if region is not None and norm(region.name).startswith(stem) and region not in out:
+                out.append(region)
+        return tuple(out)
 
     def _near_context(self, place: Place, context: GeoContext) -> bool:
         """In one of the document's countries, or an exact name within reach of one's capital."""
         if place.iso3 in context.countries:
             return True
+        # abroad, only a town's own name counts: many villages carry a big town's name as an
+        # alternate ("Karama", "Manshiya" in Jordan for the Syrian villages news names)
         if place.fuzzy or place.lat is None or place.lon is None:
+            return False
+        if not place.primary and not place.is_region:
             return False
         for iso3 in context.countries[:3]:
             capital = self._capital(iso3)
@@ -314,13 +382,14 @@ class Geocoder:
         return tuple(out)
 
     def _effective(self, context: GeoContext) -> GeoContext:
-        """The context with the dateline's country added (first when nothing else is known)."""
-        if not context.dateline:
+        """The context's real countries, with the dateline's country added (first when nothing
+        else is known). Actor codes that are no country (IMG, UNO, IGO) say nothing of where."""
+        countries = [c for c in context.countries if self._capital(c) is not None]
+        iso3 = self._dateline_country(context.dateline) if context.dateline else None
+        if iso3 is not None and iso3 not in countries:
+            countries.append(iso3)
+        if countries == context.countries:
             return context
-        iso3 = self._dateline_country(context.dateline)
-        if iso3 is None or iso3 in context.countries:
-            return context
-        countries = [*context.countries, iso3] if context.countries else [iso3]
         return context.model_copy(update={"countries": countries})
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one geocoder per process; datelines repeat
@@ -367,18 +436,9 @@ class Geocoder:
     ) -> Location | None:
         """Where the event whose trigger is at ``trigger`` happened, or None if not stated."""
         mentions = self.spot(text, ents)
-        if not mentions:
+        chosen = choose(text, mentions, trigger)
+        if chosen is None:
             return None
-        # a country is the event's place only when the text puts the event in it ("in Mali"),
-        # not when it is a participant ("Turkey said it killed ...")
-        placed = [m for m in mentions if m.locative or m.region_word]
-        sub_national = [m for m in mentions if m.candidates and country_of(m) is None]
-        pool = placed or sub_national
-        if not pool:
-            return None
-        anchors = sum(1 for m in pool if m.locative and not m.near and _town_level(m))
-        towns = any(_town_level(m) and (m.locative or m.near) for m in pool)
-        chosen = min(pool, key=lambda m: _choice_cost(m, trigger, text, anchors, towns))
         hints = tuple(m for m in mentions if m is not chosen)
         loc = self.resolve(chosen, context, hints=hints)
         if loc is None:
@@ -386,47 +446,28 @@ class Geocoder:
         return _with_admin_hint(loc, hints, self, context)
 
 
-# choice weights, in characters of distance from the trigger (see _choice_cost)
-BEFORE_FACTOR = 2.5  # a place after the verb ("shelled X", "killed in X") is the likelier one
-NOT_PLACED = 60  # no preposition or admin word puts the event there
-COUNTRY_ONLY = 40  # a country is the least specific answer
-WIDER_THAN_TOWN = 30  # a region or country when the sentence also names a town
-REFERENCE_POINT = 50  # "115 km west of Baghdad", "Baghdad's district of ..." locate another place
+def _countries_of(hints, surface: str) -> list[str]:
+    """The countries of the other places named, where a name is as good as certain: a country,
+    or a town exactly named by its own name that is the most populous of its namesakes."""
+    key = norm(surface)
+    out: list[str] = []
+    for h in hints:
+        if not h.candidates or norm(h.text) == key:
+            continue
+        top = country_of(h) or max(h.candidates, key=lambda p: (p.population, p.primary))
+        if top.iso3 and top.iso3 not in out and _says_country(top):
+            out.append(top.iso3)
+    return out
 
 
-HIERARCHY_AFTER = re.compile(
-    r"^\s+(?:\w+\s+)?(?:suburbs?|districts?|neighbou?rhoods?|villages?|towns?|areas?|quarters?|"
-    r"resorts?|camps?)\s+of\s+(?:the\s+)?[A-Z]"
-)
-
-
-def _town_level(m: PlaceMention) -> bool:
-    """A mention of a town or smaller place (or one the gazetteer lacks), not a region."""
-    if m.region_word:
+def _says_country(place: Place) -> bool:
+    """A first-level division even spelled a little differently ("Southern Kurdufan" for South
+    Kordofan); a country or a big town only by its own exact name."""
+    if place.feature == "ADM1":
+        return place.fuzzy <= ADM1_FUZZY
+    if place.fuzzy or not place.primary:
         return False
-    return not m.candidates or not (m.candidates[0].is_region or country_of(m) is not None)
-
-
-def _choice_cost(m: PlaceMention, trigger: tuple[int, int], text: str, anchors: int, towns: bool) -> float:
-    """How unlikely ``m`` is the place of the event at ``trigger`` (lower is likelier).
-
-    ``anchors`` counts the places the sentence puts events in (not "near"): when there is one,
-    a "near X" / "north of X" / "X's" mention is a reference point, not the place."""
-    t0, t1 = trigger
-    cost = float(m.start - t1) if m.start >= t1 else (t0 - m.end) * BEFORE_FACTOR
-    if not (m.locative or m.region_word):
-        cost += NOT_PLACED
-    if country_of(m) is not None:
-        cost += COUNTRY_ONLY
-    if anchors and m.near:
-        cost += REFERENCE_POINT
-    if towns and not _town_level(m):
-        cost += WIDER_THAN_TOWN  # "Gwoza town of Borno State": the town, not the state
-    if HIERARCHY_AFTER.match(text[m.end : m.end + 40]):
-        cost += REFERENCE_POINT  # "the Nairobi suburb of Syokimau": the suburb
-    if re.match(r"['’]s\b", text[m.end : m.end + 3]):
-        cost += REFERENCE_POINT  # "Baghdad's northern neighborhood of Qahira"
-    return cost
+    return place.is_country or place.population >= USUAL_MEANING_POPULATION
 
 
 def _implausible(place: Place, context: GeoContext) -> bool:

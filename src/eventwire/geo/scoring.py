@@ -22,6 +22,9 @@ NEIGHBOUR_HINT = 1.0
 PRIMARY_NAME = 0.5
 FUZZY_PENALTY = 0.25  # per point of edit-distance ratio below 100
 REGION_FEATURE = -1.5  # "in Nairobi" is the town, unless the text says "region"
+# eventwire's own places (geo_toponyms.tsv, geo_features.tsv without a GeoNames id) are there
+# because news names them; GeoNames gives them no population ("Sinai" is not Cantón Sinaí)
+CURATED = 2.0
 
 
 def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
@@ -49,6 +52,8 @@ def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
                 break
     if place.primary:
         s += PRIMARY_NAME
+    if place.id < 0:
+        s += CURATED
     if place.feature in ("ADM1", "ADM2"):
         s += REGION_FEATURE
     s -= place.fuzzy * FUZZY_PENALTY
