@@ -203,3 +203,14 @@ def test_far_before_a_direction_still_places(geo) -> None:
 def test_event_place(geo, text: str, word: str, place: str) -> None:
     loc = _place(geo, text, word)
     assert loc is not None and loc.text == place, loc
+
+
+def test_a_name_that_is_part_of_an_actor_is_no_place():
+    from eventwire.geo import get_geocoder
+
+    geocoder = get_geocoder()
+    for text in (
+        "Fighters of the Iran-backed group attacked the post.",
+        "The militia, which defends the Lendu community, attacked the camp.",
+    ):
+        assert not [m for m in geocoder.spot(text) if m.text in ("Iran", "Lendu")]

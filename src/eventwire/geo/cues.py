@@ -91,6 +91,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         by_kind.setdefault(r["kind"], []).append(re.escape(r["cue"]).replace("\\ ", r"\s+"))
     after = by_kind.pop("after", [])
     event = by_kind.pop("event", [])
+    actor = by_kind.pop("actor", [])
     types = by_kind.pop("type", [])
     for kind in ("org", "title", "facility"):  # word lists, not context patterns (org_words ...)
         by_kind.pop(kind, None)
@@ -99,6 +100,7 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"^['’]?s?\s+(?:{'|'.join(after)})\b", re.I),
         "type": re.compile(rf"\s(?:{'|'.join(types)})$", re.I),
         "event": re.compile(rf"^['’]?s?\s+(?:{'|'.join(event)})\b", re.I),
+        "actor": re.compile(rf"^(?:-|\s+)(?:{'|'.join(actor)})\b", re.I),
         # capitalised: "the Islamic State of Iraq" is a name, "the state of Borno" a place
         "org_of": re.compile(rf"\b(?:{'|'.join(org_of)})\s+(?:of|in|for)\s+(?:the\s+)?$"),
     }

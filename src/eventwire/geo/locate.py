@@ -139,6 +139,9 @@ class Geocoder:
                         label,
                     )
                 )
+        # "Iran-backed Hezbollah", "the Lendu community": a name that is part of an actor
+        actor_after = cue_patterns()["actor"]
+        out = [m for m in out if not actor_after.match(text[m.end : m.end + 30])]
         return coordinated(text, sorted(out, key=lambda m: m.start))
 
     def _spot_in(self, text: str, base: int, seq: str, ents, listed: bool = False) -> list[PlaceMention]:
