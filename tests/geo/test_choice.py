@@ -214,3 +214,11 @@ def test_a_name_that_is_part_of_an_actor_is_no_place():
         "The militia, which defends the Lendu community, attacked the camp.",
     ):
         assert not [m for m in geocoder.spot(text) if m.text in ("Iran", "Lendu")]
+
+
+def test_an_acled_bracket_of_divisions_makes_the_name_before_it_the_place():
+    from eventwire.pipeline import code_text
+
+    text = "On 17 June 2024, insurgents attacked Mocimboa da Praia (Mocimboa da Praia, Cabo Delgado)."
+    (attack,) = code_text(text, "2024-06-20")
+    assert attack.location is not None and attack.location.country == "MOZ"

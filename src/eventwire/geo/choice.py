@@ -126,12 +126,29 @@ def _choice_cost(m: PlaceMention, trigger: tuple[int, int], text: str, anchors: 
     return cost
 
 
+def _bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
+    """Mentions inside a bracket that opens right after another mention: "X (A, B)"."""
+    out: set[PlaceMention] = set()
+    for m in mentions:
+        opened = text.rfind("(", 0, m.start)
+        if opened < 0 or ")" in text[opened : m.start]:
+            continue
+        before = [o for o in mentions if o.end <= opened and not text[o.end : opened].strip()]
+        if before:
+            out.add(m)
+    return out
+
+
 def choose(text: str, mentions: list[PlaceMention], trigger: tuple[int, int]) -> PlaceMention | None:
     """The mention that is the place of the event at ``trigger``, or None if none is."""
     if not mentions:
         return None
     # a country is the event's place only when the text puts the event in it ("in Mali"),
     # not when it is a participant ("Turkey said it killed ...")
+    # ACLED's "Boni (Hombori, Douentza, Mopti)": the bracket names the divisions holding the
+    # place before it, never the event's place itself
+    bracketed = _bracketed_hints(text, mentions)
+    mentions = [m for m in mentions if m not in bracketed] or mentions
     placed = [m for m in mentions if m.locative or m.region_word]
     sub_national = [m for m in mentions if m.candidates and country_of(m) is None]
     pool = placed or sub_national

@@ -327,6 +327,9 @@ def sequences(text: str):
 
 
 # "Mayadin, Deir Ezzor governorate": a town written with its region, as an address
+# ACLED's bracket of the divisions that hold a place: "Boni (Hombori, Douentza, Mopti)" — two or
+# more capitalised names, comma-separated
+ADMIN_BRACKET = re.compile(r"^\s*\((?:[A-Z][\w'’ .-]{1,40},\s*)+[A-Z][\w'’ .-]{1,40}\)")
 ADDRESS_AFTER = re.compile(
     r"^,\s*(?:[^\x00-\x7F]+\s*)*(?:[A-Z][\w'’-]*\s+){1,3}(?:governorate|province|oblast|region|"
     r"district|state|county|prefecture)\b",

@@ -27,6 +27,7 @@ from eventwire.geo.context import GeoContext
 from eventwire.geo.cues import (
     ADDRESS_AFTER,
     ADMIN_AFTER,
+    ADMIN_BRACKET,
     ARABIC_LINK,
     DESCRIPTOR_BEFORE,
     LEADING_FUNCTION_WORDS,
@@ -225,6 +226,8 @@ class Geocoder:
         region_word = bool(ADMIN_AFTER.match(after))
         if not locative and ADDRESS_AFTER.match(text[end : end + 80]):
             locative = True
+        if not locative and ADMIN_BRACKET.match(text[end : end + 120]):
+            locative = True  # ACLED's "Mocimboa da Praia (Mocimboa da Praia, Cabo Delgado)"
         curated = key in curated_names()
         is_country = any(c.is_country for c in cands)
         if is_acronym(surface, text) and not (is_country or curated):
