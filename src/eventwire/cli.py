@@ -407,19 +407,41 @@ def upgrade(url) -> None:
     type=click.Path(file_okay=False),
     help="Directory the model files are written to.",
 )
-def train(train_path, gold, plover, out) -> None:
+@click.option(
+    "--confidence",
+    "confidence_out",
+    flag_value="src/eventwire/data/confidence_weights.json",
+    default=None,
+    help="Instead of the classifier, fit the confidence weights (src/eventwire/data/"
+    "confidence_weights.json) on the dev splits of --gold and --plover.",
+)
+@click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Fit the classifier that also reads sentence embeddings (needs `pip install "
+    "eventwire[embeddings]`; writes event_classifier_emb.*, the light model is left as it is).",
+)
+def train(train_path, gold, plover, out, confidence_out, embeddings) -> None:
     """Fit the sentence classifier (ACLED sub-type, PLOVER type) from training and dev data.
 
     \b
     Example:
       eventwire train
+      eventwire train --confidence
+      eventwire train --embeddings
     """
     import json
     from pathlib import Path
 
+    if confidence_out:
+        from eventwire.events.train_confidence import train as fit_confidence
+
+        doc = fit_confidence(Path(gold), Path(plover), Path(train_path), Path(confidence_out))
+        click.echo(json.dumps(doc["fitted"], indent=2), err=True)
+        return
     from eventwire.events.train_classifier import train as fit_model
 
-    model = fit_model(Path(train_path), Path(gold), Path(plover), Path(out))
+    model = fit_model(Path(train_path), Path(gold), Path(plover), Path(out), embeddings=embeddings)
     meta = {k: model.meta[k] for k in ("n_examples", "sources", "n_features", "licence")}
     click.echo(json.dumps(meta, indent=2), err=True)
 

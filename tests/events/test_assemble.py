@@ -124,3 +124,33 @@ def test_an_unidentified_attacker_is_of_the_country_where_it_struck():
     text = "A roadside bomb struck a bus near Kandahar on Monday, killing 10 passengers."
     (bomb,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
     assert bomb.actor is not None and (bomb.actor.sector, bomb.actor.country) == ("UAF", "AFG")
+
+
+def test_the_side_a_source_blames_is_the_attacker_of_an_unattributed_attack():
+    text = (
+        "A drone strike on a bus station in the Amhara region killed at least 17 civilians, "
+        "witnesses said, blaming the military."
+    )
+    (strike,) = [e for e in code_text(text, "2024-02-03") if e.event_type == "ASSAULT"]
+    assert strike.actor is not None and (strike.actor.country, strike.actor.sector) == ("ETH", "MIL")
+
+
+def test_the_named_group_told_later_replaces_a_generic_attacker():
+    text = (
+        "Militiamen attacked a camp for displaced people in Ituri province on Sunday night, killing 14 "
+        "people. The CODECO militia attacked the camp near the village of Plaine Savo, burning "
+        "shelters and abducting several women."
+    )
+    events = code_text(text, "2024-03-04")
+    attack = next(e for e in events if e.fatalities and e.fatalities.best == 14)
+    assert attack.actor is not None and attack.actor.name and "CODECO" in attack.actor.name
+    assert any(e.mode == "abduct" for e in events)  # the abduction stays an event of its own
+
+
+def test_a_toll_of_one_side_told_after_a_clash_is_the_clashs_toll():
+    text = (
+        "On 1 November 2024, Chadian army troops clashed with Boko Haram fighters near Bol. "
+        "17 soldiers were killed."
+    )
+    assaults = [e for e in code_text(text, "2024-11-05") if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].fatalities is not None and assaults[0].fatalities.best == 17

@@ -94,3 +94,11 @@ def test_a_target_tied_to_a_state_takes_its_country():
     text = "Rebels threatened further attacks on vessels linked to Israel."
     (threat,) = code_text(text, "2024-03-13")
     assert threat.recipient is not None and threat.recipient.country == "ISR"
+
+
+def test_where_a_person_is_does_not_make_them_the_state():
+    from eventwire.pipeline import code_text
+
+    text = "Gunmen killed a Hindu shopkeeper in Bangladesh's Lalmonirhat district."
+    (killing,) = code_text(text, "2024-12-10")
+    assert killing.recipient is not None and killing.recipient.sector == "CVL"

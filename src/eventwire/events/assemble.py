@@ -26,7 +26,7 @@ from functools import lru_cache
 from eventwire.actors import inter_code
 from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events.acled import code_acled, interaction
-from eventwire.events.confidence import score as confidence_score
+from eventwire.events.confidence import score_events
 from eventwire.events.extract import Candidate, specific_cameo
 from eventwire.events.lexicon import Lexicon, ModeCue
 from eventwire.geo.distance import haversine_km
@@ -58,7 +58,7 @@ def assemble(
     events = _fill_related_locations(events)
     events = _fill_from_dateline(_fill_from_scene(_date_from_scene(events)), dateline)
     merged = [_finalise(e) for e in _merge_repeats(events, cands)]
-    scored = [e.model_copy(update={"confidence": confidence_score(e)}) for e in merged]
+    scored = score_events(merged, cands)  # the candidates carry the classifier's vote
     return [_place_the_unidentified(e) for e in scored]
 
 
@@ -142,21 +142,42 @@ def blame_the_perpetrator(events: list[Event]) -> list[Event]:
 
 def fill_claimed(cands: list[Candidate], claims: dict[int, Actor]) -> None:
     """Give the claimant of a claim of responsibility to the attacks told up to that sentence
-    that name no attacker, and recode their ACLED fields."""
+    that name no attacker; and the side a source blames ("killed 17 civilians, witnesses said,
+    blaming the military") to such attacks of the same or the previous sentence. Recode their
+    ACLED fields."""
     for at, who in sorted(claims.items()):
-        for cand in cands:
-            event = cand.event
-            if cand.frame_sentence > at or event.event_type != "ASSAULT":
-                continue
-            if event.factuality not in ("asserted", "reported") or not _unnamed(event.actor):
-                continue
-            update: dict = {"actor": who}
-            if event.acled is not None:
-                i2 = event.acled.inter2
-                update["acled"] = code_acled(
-                    event.event_type, event.mode, cand.weapon, who.inter, i2, cand.cues
-                )
-            cand.event = event.model_copy(update=update)
+        _give_attacker(cands, who, lambda k, at=at: k <= at)
+    for blame in [c for c in cands if _blames(c.event)]:
+        at, who = blame.frame_sentence, blame.event.recipient
+        _give_attacker(cands, who, lambda k, at=at: at - 1 <= k <= at)  # type: ignore[arg-type]
+
+
+def _blames(event: Event) -> bool:
+    """An accusation, not denied, aimed at an armed side."""
+    who = event.recipient
+    return (
+        event.event_type == "ACCUSE"
+        and event.mode in (None, "allege")
+        and event.factuality in ("asserted", "reported")
+        and who is not None
+        and who.sector in _ARMED_SECTORS
+    )
+
+
+def _give_attacker(cands: list[Candidate], who: Actor, in_reach) -> None:
+    for cand in cands:
+        event = cand.event
+        if not in_reach(cand.frame_sentence) or event.event_type != "ASSAULT":
+            continue
+        if event.factuality not in ("asserted", "reported") or not _unnamed(event.actor):
+            continue
+        where = event.location.country if event.location else None
+        attacker = who if who.country or not where else who.model_copy(update={"country": where})
+        update: dict = {"actor": attacker}
+        if event.acled is not None:
+            i2 = event.acled.inter2
+            update["acled"] = code_acled(event.event_type, event.mode, cand.weapon, who.inter, i2, cand.cues)
+        cand.event = event.model_copy(update=update)
 
 
 def _unnamed(actor: Actor | None) -> bool:
@@ -451,9 +472,11 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # two events of one sentence were kept apart on purpose
     if _distinct_sub_events(a, b):
         return False
-    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
-        if x is not None and y is not None and x.country and y.country and x.country != y.country:
-            return False
+    straight = _sides_agree((a.actor, b.actor), (a.recipient, b.recipient))
+    # in a clash either side is told first: "troops clashed with Boko Haram ... 17 soldiers died"
+    swapped = _two_sided(a) or _two_sided(b)
+    if not straight and not (swapped and _sides_agree((a.actor, b.recipient), (a.recipient, b.actor))):
+        return False
     if a.recipient is None and b.recipient is None and _parties(a) != _parties(b):
         return False
     # an agreement told again without naming its parties ("The two agreed ...") may merge
@@ -492,6 +515,16 @@ def _far_apart(a: Location, b: Location) -> bool:
     regions_a = {a.name, a.admin1, a.admin2} - {None}
     regions_b = {b.name, b.admin1, b.admin2} - {None}
     return not (regions_a & regions_b)
+
+
+def _sides_agree(*pairs: tuple[Actor | None, Actor | None]) -> bool:
+    """No pair names two different countries."""
+    countries = [(x.country if x else None, y.country if y else None) for x, y in pairs]
+    return not any(cx and cy and cx != cy for cx, cy in countries)
+
+
+def _two_sided(event: Event) -> bool:
+    return event.acled is not None and event.acled.sub_event_type == "Armed clash"
 
 
 def _distinct_sub_events(a: Event, b: Event) -> bool:
@@ -538,6 +571,8 @@ def _merge(first: Event, second: Event) -> Event:
             update[name] = theirs
     if first.actor is not None and first.actor.country is None and second.actor and second.actor.country:
         update["actor"] = second.actor
+    elif _generic(first.actor) and _named(second.actor) and _same_country(first.actor, second.actor):
+        update["actor"] = second.actor  # "Militiamen attacked a camp ... The CODECO militia attacked"
     if first.location and second.location and _finer(second.location, first.location):
         update["location"] = second.location
     if first.date_precision != "day" and second.date_precision == "day":
@@ -553,6 +588,19 @@ def _merge(first: Event, second: Event) -> Event:
             assoc.append(a)
     update["assoc_actors"] = assoc
     return first.model_copy(update=update)
+
+
+def _generic(actor: Actor | None) -> bool:
+    """A side named only by what it is ("militiamen", "gunmen", an unidentified armed group)."""
+    return actor is not None and (actor.sector == "UAF" or not (actor.name or "")[:1].isupper())
+
+
+def _named(actor: Actor | None) -> bool:
+    return actor is not None and actor.sector is not None and not _generic(actor)
+
+
+def _same_country(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a.country is None or b.country is None or a.country == b.country
 
 
 def _mode_rank(mode: str) -> int:

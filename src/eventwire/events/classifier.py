@@ -137,22 +137,28 @@ class Model:
             vec[nw + k] = v
         return vec
 
-    def probabilities(self, masked: str) -> dict[str, dict[str, float]]:
-        """Each head's class probabilities for a masked text."""
+    def probabilities(self, masked: str, dense: np.ndarray | None = None) -> dict[str, dict[str, float]]:
+        """Each head's class probabilities for a masked text.
+
+        ``dense`` is the features a model fitted with extra dense columns after the sparse ones
+        reads (the sentence embedding of ``events.embeddings``); the light model has none.
+        """
         vec = self.vector(masked)
         idx = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
         val = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
         out = {}
         for head in HEADS:
             z = self.bias[head] + (val @ self.coef[head][idx] if len(idx) else 0.0)
+            if dense is not None:
+                z = z + dense @ self.coef[head][len(self.idf) :]
             p = np.exp(z - z.max())
             p /= p.sum()
             out[head] = {lab: float(q) for lab, q in zip(self.labels[head], p, strict=True)}
         return out
 
-    def predict_masked(self, masked: str) -> Prediction:
-        """The prediction for an already masked text."""
-        probs = self.probabilities(masked)
+    def predict_masked(self, masked: str, dense: np.ndarray | None = None) -> Prediction:
+        """The prediction for an already masked text (and its dense features, if the model has any)."""
+        probs = self.probabilities(masked, dense)
         best = {h: max(probs[h].items(), key=lambda kv: kv[1]) for h in HEADS}
         return Prediction(
             acled=best["acled"][0],
@@ -212,7 +218,15 @@ def load_model() -> Model:
 
 
 def predict_span(span) -> Prediction:
-    """The prediction for one parsed sentence (a spaCy ``Span``)."""
+    """The prediction for one parsed sentence (a spaCy ``Span``).
+
+    With the ``embeddings`` extra installed and its model shipped, the model that also reads the
+    sentence embedding answers (``events.embeddings``); otherwise the light model.
+    """
+    from eventwire.events import embeddings
+
+    if embeddings.enabled():
+        return embeddings.predict_span(span)
     return load_model().predict_masked(mask_span(span))
 
 

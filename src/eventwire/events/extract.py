@@ -22,9 +22,11 @@ from spacy.tokens import Span
 from eventwire import actors, casualties, when
 from eventwire.actors.acronyms import expand
 from eventwire.actors.resolve import INTERNATIONAL
+from eventwire.actors.vocab import PLACE_KINDS
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
 from eventwire.events.background import background_tokens, is_background, update_tokens
+from eventwire.events.classifier import Prediction
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
 from eventwire.events.lexicon import QUAD_CLASS, Lexicon
@@ -66,6 +68,10 @@ class Candidate:
     coordinate_to: int | None = None  # a frame this one is coordinated with ("X and Y")
     governed_by: int | None = None  # the nearest frame above this one in the parse, if any
     date_inherited: bool = False
+    # the sentence classifier's prediction and whether only it found the event: how sure the
+    # type is, for the confidence score (``events.confidence``)
+    prediction: Prediction | None = None
+    frameless: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +136,12 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
         from eventwire.events.frameless import classifier_event
 
         extra = classifier_event(sent, index, ctx, pred)
+        if extra is not None:
+            extra.prediction, extra.frameless = pred, True
         return [extra] if extra is not None else []
     voted = vote.combine([c.event for c in out], pred)
     for cand, event in zip(out, voted, strict=True):
-        cand.event = event
+        cand.event, cand.prediction = event, pred
     return out
 
 
@@ -468,7 +476,7 @@ def _as_forces(actor: Actor | None) -> Actor | None:
     if actor.sector is None and _counted().match(actor.text):
         # "arresting 15 Palestinians", "killing two Israelis": counted people, not a state's forces
         return actor.model_copy(update={"sector": "CVL", "inter": 7})
-    bare = actor.sector is None and len(actor.text.split()) <= 2
+    bare = actor.sector is None and actor.name is not None and len(actor.text.split()) <= 2
     # the state itself ("Turkey", "government artillery"), not one of its office-holders ("a mayor")
     name = actor.name or ""
     state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS)
@@ -515,9 +523,10 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
     earlier = _earlier_mention(heads[0]) or _title_mention(heads[0], ctx.document.title)
     sectorless = resolved is None or resolved.sector is None
     for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0]), earlier):
-        found = actors.resolve_actor(longer) if longer else None
-        if found is None or found.sector is None:
-            continue
+        detail = actors.resolve_actor_detail(longer) if longer else None
+        found = detail.actor if detail is not None else None
+        if found is None or found.sector is None or _only_a_place(detail.evidence):  # type: ignore[union-attr]
+            continue  # "a shopkeeper in Bangladesh's Lalmonirhat": where the person is, not who
         if found.country is not None:
             return found.model_copy(update={"text": phrase})
         if sectorless:  # "Salcedo" after "opposition politician Rafael Salcedo": who he is
@@ -578,6 +587,11 @@ def _title_mention(head, title: str | None) -> str | None:
         if found is not None and found.country is not None:
             return candidate
     return None
+
+
+def _only_a_place(evidence: list[str]) -> bool:
+    """The resolution rests on a place name alone, not on a group, office or person."""
+    return bool(evidence) and all(kind in PLACE_KINDS or kind == "city" for kind in evidence)
 
 
 def _tied_to(head) -> str | None:

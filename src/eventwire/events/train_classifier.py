@@ -119,9 +119,19 @@ def _idf(rows: list[Counter[str]], vocab: dict[str, int]) -> np.ndarray:
     return np.log((1 + len(rows)) / (1 + df)) + 1.0  # smoothed idf, as scikit-learn's
 
 
-def fit(examples: list[Example], masked: list[str], c: float = 10.0, min_df: int = 2) -> Model:
-    """Fit both heads on masked texts; ``c`` is the inverse L2 regularisation strength."""
-    from scipy.sparse import csr_matrix
+def fit(
+    examples: list[Example],
+    masked: list[str],
+    c: float = 10.0,
+    min_df: int = 2,
+    dense: np.ndarray | None = None,
+) -> Model:
+    """Fit both heads on masked texts; ``c`` is the inverse L2 regularisation strength.
+
+    ``dense`` (one row per example) adds columns after the TF-IDF features: the sentence
+    embeddings of ``events.embeddings``, whose coefficients then follow the sparse ones.
+    """
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
 
     feats = [features(m) for m in masked]
@@ -136,6 +146,8 @@ def fit(examples: list[Example], masked: list[str], c: float = 10.0, min_df: int
             cols.append(k)
             vals.append(v)
     x = csr_matrix((vals, (rows, cols)), shape=(len(masked), len(idf)))
+    if dense is not None:
+        x = hstack([x, csr_matrix(dense)]).tocsr()
     labels, coef, bias, counts = {}, {}, {}, {}
     for head in HEADS:
         ys = [getattr(e, head) for e in examples]
@@ -155,6 +167,10 @@ def fit(examples: list[Example], masked: list[str], c: float = 10.0, min_df: int
         "n_features": int(len(idf)),
         "licence": _licence(examples),
     }
+    if dense is not None:
+        from eventwire.events.embeddings import ENCODER, WEIGHT
+
+        meta["dense_features"] = {"n": int(dense.shape[1]), "encoder": ENCODER, "weight": WEIGHT}
     return Model(word_vocab, char_vocab, idf, labels, coef, bias, meta)
 
 
@@ -173,15 +189,26 @@ def train(
     plover_path: Path | None,
     out_dir: Path,
     c: float = 10.0,
+    embeddings: bool = False,
 ) -> Model:
-    """Fit on the training data and write the model files into ``out_dir``; returns the model."""
-    from eventwire.events.classifier import MODEL_JSON, MODEL_NPZ, save_model
+    """Fit on the training data and write the model files into ``out_dir``; returns the model.
+
+    With ``embeddings`` (needs the ``embeddings`` extra) it writes the model of
+    ``events.embeddings`` instead of the light one.
+    """
+    from eventwire.events import classifier
 
     examples = load_examples(train_path, gold_path, plover_path)
-    model = fit(examples, mask_texts([e.text for e in examples]), c=c)
+    names, dense = (classifier.MODEL_JSON, classifier.MODEL_NPZ), None
+    if embeddings:
+        from eventwire.events import embeddings as emb
+
+        names, dense = (emb.MODEL_JSON, emb.MODEL_NPZ), emb.embed([e.text for e in examples])
+    model = fit(examples, mask_texts([e.text for e in examples]), c=c, dense=dense)
     out_dir.mkdir(parents=True, exist_ok=True)
-    save_model(model, out_dir / Path(MODEL_JSON).name, out_dir / Path(MODEL_NPZ).name)
-    write_policy(examples, out_dir / "combine_policy.json")
+    classifier.save_model(model, out_dir / Path(names[0]).name, out_dir / Path(names[1]).name)
+    if not embeddings:  # the policy's pairings come from the same examples: written once is enough
+        write_policy(examples, out_dir / "combine_policy.json")
     return model
 
 
