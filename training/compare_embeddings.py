@@ -207,6 +207,19 @@ def score_set(gold: dict, pred: dict) -> dict:
 # ---- protocols --------------------------------------------------------------------------
 
 
+def _fit_predict(examples, masked, tr, te, embed, variant, c) -> dict:
+    """Fit ``variant`` on the examples at indices ``tr`` and predict those at ``te``."""
+    return run_variant(
+        variant,
+        [examples[i] for i in tr],
+        [masked[i] for i in tr],
+        [masked[i] for i in te],
+        [examples[i].text for i in te],
+        embed,
+        c,
+    )
+
+
 def cross_validate(examples, masked, embed, variant, c=None) -> dict:
     """Five-fold out-of-fold predictions, scored per head and per source (dev data only)."""
     from sklearn.model_selection import StratifiedKFold
@@ -215,15 +228,7 @@ def cross_validate(examples, masked, embed, variant, c=None) -> dict:
     pred = {h: [None] * len(examples) for h in HEADS}
     labels = [e.plover for e in examples]
     for tr, te in folds.split(np.zeros(len(examples)), labels):
-        p = run_variant(
-            variant,
-            [examples[i] for i in tr],
-            [masked[i] for i in tr],
-            [masked[i] for i in te],
-            [examples[i].text for i in te],
-            embed,
-            c,
-        )
+        p = _fit_predict(examples, masked, tr, te, embed, variant, c)
         for h in HEADS:
             for j, i in enumerate(te):
                 pred[h][i] = p[h][j]
@@ -245,15 +250,7 @@ def holdout_plover(examples, masked, embed, variant, c=None) -> float:
     """PLOVER accuracy on the PLOVER dev records of a model fitted without any PLOVER record."""
     tr = [i for i, e in enumerate(examples) if e.source != "plover_dev"]
     te = [i for i, e in enumerate(examples) if e.source == "plover_dev"]
-    p = run_variant(
-        variant,
-        [examples[i] for i in tr],
-        [masked[i] for i in tr],
-        [masked[i] for i in te],
-        [examples[i].text for i in te],
-        embed,
-        c,
-    )
+    p = _fit_predict(examples, masked, tr, te, embed, variant, c)
     return accuracy([examples[i].plover for i in te], p["plover"])
 
 

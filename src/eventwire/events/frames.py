@@ -355,11 +355,7 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
             "xcomp",
             "conj",
         ):
-            subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-            if subj is not None:
-                frame.attribution = noun_phrase(subj)
-                frame.speech_verb = tok
-                frame.speech_verb_subject = subj
+            _attribute(frame, tok)
             return
     # "X attacked Y on Saturday, the ministry said, the third such attack": the parser may hang a
     # trailing "Z said" under the event verb; a bare one (no clause of its own) reports it
@@ -369,11 +365,7 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
             continue
         if any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
             continue  # "and the army said it repelled them": a statement of its own
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-        if subj is not None:
-            frame.attribution = noun_phrase(subj)
-            frame.speech_verb = tok
-            frame.speech_verb_subject = subj
+        if _attribute(frame, tok):
             return
     for t in sent:
         if t.lower_ == "according":
@@ -381,6 +373,17 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
             if pobj is not None:
                 frame.attribution = noun_phrase(pobj)
                 return
+
+
+def _attribute(frame: Frame, verb: Token) -> bool:
+    """Attribute the frame to the subject of the speech verb ``verb``; False if it has none."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None:
+        return False
+    frame.attribution = noun_phrase(subj)
+    frame.speech_verb = verb
+    frame.speech_verb_subject = subj
+    return True
 
 
 def _frame_phrase_tokens(frame: Frame) -> list[Token]:

@@ -223,10 +223,11 @@ class Lexicon:
     def weapon_cue(self, tokens: list[Token]) -> ModeCue | None:
         """The best-ranked weapon cue among ``tokens`` (a contiguous stretch of a sentence), not
         counting words of a place's name ("Tank district", "Bomb Alley")."""
-        return self._best_cue(tokens, {t.i for t in tokens if _in_place_name(t)})
+        return self._best_cue(tokens, set())
 
     def _best_cue(self, tokens: list[Token], skip: set[int]) -> ModeCue | None:
-        """The best weapon cue in the stretches of ``tokens`` between the indices in ``skip``."""
+        """The best weapon cue in the stretches of ``tokens`` between the indices in ``skip`` and
+        the words of place names."""
         runs: list[list[Token]] = [[]]
         for tok in tokens:
             if tok.i in skip or _in_place_name(tok):
