@@ -244,3 +244,26 @@ def test_killed_by_the_manner_of_death() -> None:
     assert extract_casualties("Three men were beaten to death.").killed.best == 3  # type: ignore[union-attr]
     assert extract_casualties("Two soldiers were shot dead.").killed.best == 2  # type: ignore[union-attr]
     assert extract_casualties("Two drones were shot down.").killed is None
+
+
+def test_a_bare_toll_is_the_death_toll_but_not_a_toll_of_the_wounded():
+    assert killed("The toll from the bombing of the market in Mogadishu rose to eleven, police said.") == (
+        11,
+        11,
+        11,
+    )
+    assert killed("The toll of wounded rose to 30 after the blast.") is None
+
+
+def test_an_acts_own_count_beats_a_toll_of_another_event_further_away():
+    text = "A police official put the toll at 12 and said troops chased the raiders, killing two of them."
+    at = text.index("killing")
+    count = extract_casualties(text, trigger=(at, at + len("killing"))).killed
+    assert count is not None and count.best == 2
+
+
+def test_a_long_phrase_before_were_killed_is_counted_but_not_a_subject_before_an_active_verb():
+    long = "5 members of the army and militiamen loyal to the government were killed in the hills of Idlib."
+    assert killed(long) == (5, 5, 5)
+    subject = "Clashes between two rival armed groups in the northern city killed at least 9 people."
+    assert killed(subject) == (9, 9, None)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.dedup import assign_cluster_ids, cluster_events, explain, merge_cluster, score_pair
+from eventwire.dedup.days import distinct_days, stated_day
 from eventwire.dedup.merge import cluster_id_for, vagueness
 from eventwire.dedup.score import (
     LOOSE_DATE_SCORE,
@@ -228,6 +229,62 @@ def test_week_precision_date_is_wider():
     assert score_pair(ev("d1"), ev("d5", date=dt.date(2024, 5, 10))).blocked == "date"
 
 
+def dated(doc: str, sentence: str, day: int, words: str, **kw) -> Event:
+    """A record dated to 2024-05-``day`` by the words ``words`` of its sentence."""
+    e = ev(doc, sentence, date=dt.date(2024, 5, day), **kw)
+    return e.model_copy(update={"date_text": words})
+
+
+def test_two_days_each_report_states_for_its_event_are_two_events():
+    # a raid on Monday and a shooting on Wednesday in the same town: two events, however alike
+    monday = dated("d1", "Gunmen killed 12 villagers in a raid on Kadawa on Monday.", 6, "on Monday")
+    wednesday = dated("d3", "Gunmen shot dead 12 people in Kadawa on Wednesday, police said.", 8,
+                      "on Wednesday")  # fmt: skip
+    assert stated_day(monday) and stated_day(wednesday)
+    assert score_pair(monday, wednesday, PUBLISHED["d1"], PUBLISHED["d3"]).blocked == "date"
+    assert len(cluster_events([monday, wednesday], published=PUBLISHED)) == 2
+
+
+def test_a_day_of_saying_or_counting_is_not_the_events_day():
+    monday = dated("d1", "Gunmen killed 12 villagers in a raid on Kadawa on Monday.", 6, "on Monday")
+    said = dated("d3", "Gunmen killed 14 villagers in Kadawa, police said on Wednesday.", 8, "on Wednesday")
+    counted = dated("d3", "The toll in Kadawa rose to 21 on Wednesday.", 8, "on Wednesday", killed=21)
+    condemned = dated("d3", "The governor on Wednesday condemned the Kadawa killings.", 8, "on Wednesday")
+    # the coder keeps the verb with a source's day ("said Wednesday")
+    kept = dated("d3", "Gunmen killed 14 villagers in Kadawa, police said Wednesday.", 8, "said Wednesday")
+    for follow_up in (said, counted, condemned, kept):
+        assert not stated_day(follow_up)
+        assert not distinct_days(monday, follow_up)
+    # a follow-up that names the first report's day, or refers back to it, tells of that event
+    back = dated("d3", "Mourners buried the dead of Monday's raid in Kadawa on Wednesday.", 8, "on Wednesday")
+    after = dated("d3", "Troops returned to Kadawa on Wednesday, two days after the raid.", 8, "on Wednesday")
+    assert stated_day(back) and stated_day(after)
+    assert not distinct_days(monday, back) and not distinct_days(monday, after)
+    # a day apart is left to the score: "late on Monday" and "overnight into Tuesday" are one night
+    tuesday = dated("d2", "Gunmen killed 12 villagers in Kadawa on Tuesday.", 7, "on Tuesday")
+    assert not distinct_days(monday, tuesday)
+
+
+# about 17 km north of KADAWA
+TSAFE = Location(
+    text="Tsafe", name="Tsafe", admin1="Zamfara", country="NGA", lat=12.25, lon=6.20,
+    precision="town", geo_precision=1,
+)  # fmt: skip
+
+
+def test_a_neighbouring_town_the_same_day_is_another_event_unless_a_report_names_it():
+    raid = ev("d1", "Gunmen killed 12 villagers in a raid on Kadawa on Monday.")
+    other = ev("d5", "Gunmen killed 12 people in Tsafe on Monday.", location=TSAFE)
+    assert score_pair(raid, other).blocked == "distinct places"
+    # "in Tsafe, near Kadawa": the outlets place one raid at two towns of the area
+    named = ev("d5", "Gunmen killed 12 people in Tsafe, near Kadawa, on Monday.", location=TSAFE)
+    assert score_pair(raid, named).blocked is None
+    # a town within a few km may be the same place told by another outlet
+    close = TSAFE.model_copy(update={"lat": 12.15})  # ~6 km
+    near = ev("d5", "Gunmen killed 12 people in Tsafe on Monday.", location=close)
+    assert score_pair(raid, near).blocked is None
+
+
 # ---- the cluster record, merging, explaining -------------------------------------------------
 
 
@@ -305,6 +362,13 @@ def test_type_file_lists_plover_types_and_groups_them():
 def test_weights_file_has_every_component():
     names = {row["component"] for row in read_tsv("dedup_weights.tsv")}
     assert {"date", "place", "actors", "fatalities", "wording", "mode", "type", "threshold"} <= names
+
+
+def test_date_cues_file_has_both_kinds_in_lower_case():
+    rows = read_tsv("dedup_date_cues.tsv")
+    assert {row["kind"] for row in rows} == {"report", "back"}
+    assert all(row["cue"] == row["cue"].lower().strip() and row["why"] for row in rows)
+    assert all(" " not in row["cue"] for row in rows if row["kind"] == "report")  # one word each
 
 
 def test_content_words_drop_stock_words_and_keep_names_and_numbers():

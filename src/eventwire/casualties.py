@@ -68,8 +68,14 @@ ATTACKER = re.compile(
     r"(?:himself|herself|themselves|(?:his|her|their)\s+(?:explosives?|vests?|belts?))",
     re.I,
 )
+# A bare "the toll" in conflict news is the death toll ("the toll from the bombing rose to nine"),
+# unless it counts the wounded (blanked out before matching, hence the run of spaces).
+_TOLL_HEAD = (
+    r"(?:(?:death|casualty|civilian|fatality)\s+|\bthe\s+)tolls?\s+"
+    r"(?!of\s+(?:the\s+)?(?:injured|wounded|\s\s))"
+)
 TOLL = re.compile(
-    r"(?:death|casualty|civilian|fatality)\s+tolls?\s+(?:[\w'’-]+\s+){0,6}?"
+    _TOLL_HEAD + r"(?:[\w'’-]+\s+){0,6}?"
     r"(?:(?:has|had|have)\s+)?(?:rose|risen|rises|rising|climbed|climbs|jumped|reached|reaches|"
     r"stands|stood|is|was|hit|hits|increased|soared|mounted)?\s*(?:at\s+|to\s+)?" + QUAL + r"(?P<num>NUM)",
     re.I,
@@ -77,7 +83,7 @@ TOLL = re.compile(
 # "The death toll from a suicide bombing at a police station in the city of Bannu rose to 17": a
 # long "from/in/of" phrase between toll and figure, so the verb is required here.
 TOLL_LONG = re.compile(
-    r"(?:death|casualty|civilian|fatality)\s+tolls?\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,20}?"
+    _TOLL_HEAD + r"(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,20}?"
     r"(?:(?:has|had|have)\s+)?(?:rose|risen|rises|climbed|climbs|jumped|reached|reaches|increased|soared|"
     r"mounted|stands|stood)\s+(?:at\s+|to\s+)?" + QUAL + r"(?P<num>NUM)",
     re.I,
@@ -159,12 +165,17 @@ def _count_expr() -> str:
     return rf"(?:{between}|{zero}|{one}|{QUAL}(?:(?P<num>{num}){rng}|{article}))"
 
 
+_FILLER = 10  # words between a count and its passive verb ("were killed")
+_SHORT_FILLER = 5  # ... and between a count and a bare participle ("5 soldiers of the unit killed")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
     """Per kind: (pattern, form) where form is active | passive | participle."""
     terms = _terms()
     count = _count_expr()
-    # up to five words ("seven members of the same family were killed") and an aside between
+    # up to _FILLER words ("5 members of the regime forces and militiamen loyal to them were
+    # killed") and an aside between
     # commas ("five people, including two children, were killed"), but no new clause
     # "and" may join nouns ("fighters and members ... were killed") but not a new count or verb
     # a filler word is never a number: "the leader said 5 were killed" is a count of 5
@@ -178,7 +189,7 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
         rf"(?:,\s*{among}[^,.;]{{0,80}},\s*|\s*[-–—(]\s*{among}[^-–—()]{{0,80}}[-–—)]\s*"
         rf"|\s+{among}\s+(?:[\w'’-]+\s+){{1,4}}?)"
     )
-    filler = rf"(?:(?:{word}\s+){{0,5}}?|(?:{word}\s+){{0,4}}?{word}{aside})"
+    filler = rf"(?:(?:{word}\s+){{0,{_FILLER}}}?|(?:{word}\s+){{0,{_FILLER - 1}}}?{word}{aside})"
     aux = r"(?P<aux>(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|got|get)\s+)?"
     out: dict[str, list[tuple[re.Pattern[str], str]]] = {}
     for kind in KINDS:
@@ -293,6 +304,11 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
         r"\b(?:the|those|of)\s+$", text[m.start() : m.start("term")], re.I
     ):
         return False  # "a speedy recovery to the injured": "the injured" is a noun
+    # without "were" only a short phrase may stand between count and verb: "two armed groups in
+    # the Libyan capital killed at least 31" is a subject, not a count of the dead
+    bare = form in ("passive", "participle") and not g.get("aux") and g.get("term")
+    if bare and len(text[m.start() : m.start("term")].split()) > _SHORT_FILLER + 1:
+        return False
     if form == "participle" and not g.get("aux"):
         return AFTER_PASSIVE.match(text, m.end()) is not None
     return True
@@ -414,6 +430,12 @@ def _choose(found: list[_Found], trigger: tuple[int, int] | None) -> Count | Non
     return min(found, key=lambda f: (distance(f), f.start)).count
 
 
+def stated_toll(text: str) -> Count | None:
+    """The death toll a sentence states as a toll ("put the toll at 12", "the death toll rose to
+    40"), whatever event it counts; None when it states none."""
+    return _toll(text)
+
+
 def _toll(text: str) -> Count | None:
     """The newest death toll: "the death toll rose to 40" (the last one stated wins)."""
     found = []
@@ -458,12 +480,27 @@ def extract_casualties(sentence: str, trigger: tuple[int, int] | None = None) ->
     text = _mask(sentence, [m.span() for m in attack.finditer(sentence)])
     counts = {kind: _choose(_find(kind, text), trigger) for kind in KINDS}
     toll = _toll(text)
-    if toll is not None and (counts["killed"] is None or toll.best != 0):
+    newer = toll is not None and (counts["killed"] is None or toll.best != 0)
+    if newer and not _own_count_nearer(text, trigger, counts["killed"], toll):
         counts["killed"] = toll
     none = NONE_KILLED.search(text)
     if counts["killed"] is None and none:
         counts["killed"] = Count(best=0, low=0, high=0, text=none.group(0))
     return Casualties(**counts, materiel=_materiel(text))
+
+
+def _own_count_nearer(text: str, trigger: tuple[int, int] | None, own: Count | None, toll: Count) -> bool:
+    """"An army spokesman put the toll at 12 and said troops pursued the attackers, killing two of
+    them": the pursuit's own count is nearer its trigger than a toll the trigger is not part of."""
+    if trigger is None or own is None or not own.text or not toll.text:
+        return False
+    at_toll, at_own = text.find(toll.text), text.find(own.text)
+    if at_toll < 0 or at_own < 0 or at_toll <= trigger[0] < at_toll + len(toll.text):
+        return False
+
+    def gap(at: int, n: int) -> int:
+        return 0 if at <= trigger[0] < at + n else min(abs(at - trigger[0]), abs(at + n - trigger[1]))
+    return gap(at_own, len(own.text)) < gap(at_toll, len(toll.text))
 
 
 def _materiel(text: str) -> list[str]:

@@ -413,7 +413,8 @@ def upgrade(url) -> None:
     flag_value="src/eventwire/data/confidence_weights.json",
     default=None,
     help="Instead of the classifier, fit the confidence weights (src/eventwire/data/"
-    "confidence_weights.json) on the dev splits of --gold and --plover.",
+    "confidence_weights.json) on the dev split of --gold and the training sentences, each coded "
+    "by a classifier that never saw it (--plover dev only trains those classifiers).",
 )
 @click.option(
     "--embeddings",

@@ -19,7 +19,7 @@ from eventwire.events.classifier import (
 from eventwire.events.combine import acled_record, combine, policy_from_dict
 from eventwire.events.lexicon import QUAD_CLASS
 from eventwire.events.train_classifier import Example, compatible_types, fit, plover_examples
-from eventwire.model import Acled, Actor
+from eventwire.model import Acled, Actor, Count
 from tests.factories import make_document, make_event
 
 ALL_SUBTYPES = {s for subs in SUB_EVENT_TYPES.values() for s in subs}
@@ -212,3 +212,19 @@ def test_combine_keeps_a_deployment_and_a_sanction_what_they_are():
         event = _event(event_type=event_type, mode=mode, quad_class=4, acled=None)
         out = combine([event], _pred(NONE, 0.5, plover="ASSAULT", plover_p=0.95), POLICY)[0]
         assert out.event_type == event_type
+
+
+def test_combine_keeps_a_release_or_aid_what_it_is():
+    # "guards freed the detained reporters": custody words all around, but the verb frees them
+    for event_type, mode, heard in (("RETREAT", "release", "COERCE"), ("AID", None, "MOBILIZE")):
+        event = _event(event_type=event_type, mode=mode, quad_class=2, acled=None)
+        out = combine([event], _pred(NONE, 0.5, plover=heard, plover_p=0.95), POLICY)[0]
+        assert out.event_type == event_type
+
+
+def test_combine_never_drops_acled_from_violence_that_killed():
+    strike = acled_record("Air/drone strike", None, None)
+    deadly = _event(acled=strike, fatalities=Count(best=38, low=38, high=38))
+    assert combine([deadly], _pred(NONE, 0.99), POLICY)[0].acled.sub_event_type == "Air/drone strike"
+    harmless = _event(acled=strike, fatalities=None)
+    assert combine([harmless], _pred(NONE, 0.99), POLICY)[0].acled is None

@@ -133,3 +133,60 @@ def test_train_confidence_writes_the_same_file_twice(tiny_gold, tmp_path):
     assert first.read_bytes() == second.read_bytes()
     doc = json.loads(first.read_text(encoding="utf-8"))
     assert "6 dev items" in doc["about"] and doc["fitted"]["folds"] == 0
+
+
+def _sentence(k: int, text: str, label: str) -> dict:
+    row = {"id": f"s{k}", "_key": f"s{k}#{k}", "split": "dev", "text": text, "acled": None}
+    return row | {"plover": {"event_type": label}}
+
+
+def test_the_plover_items_train_every_fold_classifier_but_are_never_coded(tmp_path, monkeypatch):
+    # rules written on the PLOVER dev items are right there whatever the classifier says, so
+    # they must not teach the fit; a training sentence is held out with its own fold only
+    from eventwire.events import train_classifier as tc
+    from eventwire.events import train_confidence as tcf
+
+    training = tmp_path / "train.jsonl"
+    own = {"text": "Militiamen torched a market in Bunia.", "plover": {"event_type": "ASSAULT"}}
+    own["acled"] = None
+    training.write_text(json.dumps(own) + "\n", encoding="utf-8")
+    gold = [_sentence(k, f"Troops clashed with rebels near village {k}.", "ASSAULT") for k in range(4)]
+    train_rows = [_sentence(9, own["text"], "ASSAULT") | {"id": "tr-9", "_key": "tr-9#0"}]
+    plover = [{"id": "PLOVER-X-1", "_key": "p#0", "event": "PROTEST", "text": "Farmers blocked a highway."}]
+    fitted, coded = [], []
+    monkeypatch.setattr(tc, "fit", lambda examples, masked: fitted.append({e.text for e in examples}))
+
+    def fake_code(items):
+        coded.extend(r["text"] for _, rows in items for r in rows)
+        return []
+
+    monkeypatch.setattr(tcf, "_code", fake_code)
+    items = [("sentences", gold), ("sentences", train_rows)]
+    tcf.collect(items, training, 2, classifier_only=[("plover", plover)])
+    assert len(fitted) == 2 and all("Farmers blocked a highway." in texts for texts in fitted)
+    assert "Farmers blocked a highway." not in coded
+    assert sorted(coded) == sorted(r["text"] for r in gold + train_rows)  # every item once
+    assert sum(own["text"] in texts for texts in fitted) == 1  # out of its fold's classifier only
+
+
+def test_the_weights_file_says_what_it_was_fitted_on_and_what_was_left_out(tiny_gold, tmp_path, monkeypatch):
+    from eventwire.events import train_confidence as tcf
+
+    training = tmp_path / "train.jsonl"
+    row = {"id": "tr-1", "text": "Police fired tear gas at students in Dhaka.", "acled": None}
+    row["plover"] = {"event_type": "ASSAULT"}
+    training.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    plover = tmp_path / "plover.jsonl"
+    plover.write_text(json.dumps({"id": "PLOVER-X-1", "event": "PROTEST", "text": "Farmers blocked a road."}))
+    calls = []
+
+    def fake_collect(items, train_path, folds, classifier_only=()):
+        calls.append((len(items), [len(rows) for _, rows in classifier_only]))
+        return _samples()
+
+    monkeypatch.setattr(tcf, "collect", fake_collect)
+    monkeypatch.setattr(tcf, "fit", lambda samples: (0.0, {"completeness": 0.1}, {}))
+    doc = tcf.train(tiny_gold, plover, training, tmp_path / "w.json", folds=2)
+    assert calls == [(2, [1])]  # the gold dev items and the training sentences; PLOVER only trains
+    assert "6 dev items" in doc["about"] and "1 training sentences" in doc["about"]
+    assert "PLOVER gold dev items train the classifier but are left out" in doc["about"]

@@ -55,3 +55,21 @@ def test_a_year_in_a_comparison_does_not_date_the_event():
     )
     killed = next(e for e in events if e.trigger == "killed")
     assert (killed.date_precision, killed.date_text) == ("week", None)  # the report's week
+
+
+def test_a_later_date_in_what_was_agreed_does_not_date_the_agreeing():
+    text = '"Both sides agreed to resume the negotiations in Doha next week," the mediator said.'
+    agreed = next(e for e in code_text(text, "2024-03-14") if e.event_type == "AGREE")
+    assert agreed.date == dt.date(2024, 3, 14) and agreed.date_precision == "week"
+
+
+def test_a_date_inside_the_condemned_event_dates_that_event_not_the_condemnation():
+    text = (
+        "The African Union chairman strongly condemns the attack carried out by gunmen on 2 May on "
+        "a market in Gao, which killed 11 traders."
+    )
+    events = code_text(text, "2024-05-04")
+    condemnation = next(e for e in events if e.event_type == "ACCUSE")
+    attack = next(e for e in events if e.event_type == "ASSAULT")
+    assert attack.date == dt.date(2024, 5, 2)
+    assert condemnation.date == dt.date(2024, 5, 4)

@@ -1,9 +1,12 @@
 """ACLED role conventions applied when a frame becomes an event (events/extract.py)."""
 
+import pytest
+
 from eventwire.events.extract import _localise, _mentions_protest, _unidentified_attacker
 from eventwire.events.frames import find_frames
 from eventwire.events.lexicon import Lexicon
 from eventwire.model import Actor
+from eventwire.pipeline import code_text
 
 
 def test_an_unnamed_role_takes_the_event_country_over_the_document_context():
@@ -102,3 +105,82 @@ def test_where_a_person_is_does_not_make_them_the_state():
     text = "Gunmen killed a Hindu shopkeeper in Bangladesh's Lalmonirhat district."
     (killing,) = code_text(text, "2024-12-10")
     assert killing.recipient is not None and killing.recipient.sector == "CVL"
+
+
+def test_a_pronoun_subject_reaches_back_past_other_pronoun_subjects():
+    text = (
+        "The Secretary-General condemned the shelling of Goma. He is also alarmed by reports of "
+        "looting. Those responsible must be held to account. He calls on the M23 to withdraw."
+    )
+    request = next(e for e in code_text(text, "2024-02-10") if e.trigger == "calls")
+    assert request.actor is not None and "Secretary-General" in request.actor.text
+
+
+def test_the_other_parties_of_an_agreement_hang_on_the_first_sides_of_phrase():
+    text = "The interior ministers of Chad, Niger and Nigeria agreed to set up joint patrols."
+    agree = next(e for e in code_text(text, "2024-05-09") if e.event_type == "AGREE")
+    assert agree.recipient is not None and agree.recipient.country == "NER"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "who"),
+    [
+        # the holder of a struck base, not the base
+        ("Israeli jets struck a headquarters of the Hezbollah group near Tyre.", "ASSAULT", "Hezbollah"),
+        # the object of the attack a group vows to keep up
+        ("The Houthis vowed to keep attacking Israeli ships in the Red Sea.", "THREATEN", "Israeli ships"),
+        # the side a town was taken from, hung on the place phrase by the parse
+        (
+            "Malian troops recaptured the town of Lere in the Timbuktu region from JNIM fighters on Monday.",
+            "ASSAULT",
+            "JNIM",
+        ),
+        # aid goes to people, not to the goods
+        ("UNICEF delivered medicine to 3,000 displaced families in Pemba.", "AID", "displaced families"),
+    ],
+)
+def test_the_recipient_is_the_party_behind_the_object(text, event_type, who):
+    event = next(e for e in code_text(text, "2024-05-09") if e.event_type == event_type)
+    assert event.recipient is not None and who in event.recipient.text
+
+
+def test_an_unknown_group_is_what_its_apposition_says_it_is():
+    text = "The Fuerza Nueva front, a faction of the FARC dissidents, attacked a police post in Jamundi."
+    attack = next(e for e in code_text(text, "2024-05-09") if e.event_type == "ASSAULT")
+    assert attack.actor is not None and (attack.actor.country, attack.actor.sector) == ("COL", "REB")
+
+
+def test_a_pledge_is_to_whom_the_promised_act_is_for():
+    text = "The Emir pledged to send 500 tons of flour to Sudan within a month."
+    pledge = next(e for e in code_text(text, "2024-05-09") if e.event_type == "AGREE")
+    assert pledge.recipient is not None and pledge.recipient.country == "SDN"
+
+
+def test_a_speech_verb_sharing_its_subject_attributes_the_report():
+    text = "A police spokesman put the toll at nine and said officers chased the gunmen, killing one of them."
+    chase = next(e for e in code_text(text, "2024-05-09") if e.fatalities and e.fatalities.best == 1)
+    assert chase.attributed_to is not None and "spokesman" in chase.attributed_to
+
+
+def test_a_vow_coordinated_with_a_reported_strike_is_the_speakers():
+    text = "The ministry said Israeli airstrikes killed 12 people in Tyre and vowed to respond."
+    vow = next(e for e in code_text(text, "2024-05-09") if e.event_type in ("THREATEN", "AGREE"))
+    assert vow.actor is not None and "ministry" in vow.actor.text
+
+
+def test_counted_office_holders_are_not_their_state_s_army():
+    text = "Police in Tallinn detained three Belarusian diplomats on Friday."
+    arrest = next(e for e in code_text(text, "2024-05-09") if e.event_type == "COERCE")
+    assert arrest.recipient is not None and arrest.recipient.sector == "GOV"
+
+
+def test_an_envoy_recalled_gets_no_armed_side_from_elsewhere_in_the_sentence():
+    text = "Hungary withdrew its ambassador from Kyiv after soldiers detained a Hungarian reporter."
+    recall = next(e for e in code_text(text, "2024-05-09") if e.trigger == "withdrew")
+    assert recall.recipient is None or recall.recipient.sector not in ("MIL", "COP")
+
+
+def test_unnamed_victims_belong_where_the_sentence_places_the_act_late():
+    text = "Russian shelling killed four civilians and wounded six others in the city of Kherson."
+    killing = next(e for e in code_text(text, "2024-11-16") if e.fatalities and e.fatalities.best == 4)
+    assert killing.recipient is not None and killing.recipient.country == "UKR"

@@ -243,3 +243,25 @@ def test_an_adjective_before_the_count_is_not_part_of_the_victims(parser):
     doc = parser("Gunmen shot dead two farmers in Benue on Monday.")
     farmers = next(t for t in doc if t.text == "farmers")
     assert np_of(farmers).text == "two farmers"
+
+
+def test_people_described_by_a_participle_are_no_new_event(parser):
+    # "captured" and "wounded" say what state the people are in; the sentence reports the handover
+    types = [f.event_type for f in frames_of(parser, "The militia freed the captured pilots on Sunday.")]
+    assert types == ["RETREAT"]
+    types = [f.event_type for f in frames_of(parser, "Medics evacuated the wounded villagers to Gulu.")]
+    assert types == ["AID"]
+
+
+def test_an_event_named_after_a_time_or_cause_preposition_is_background(parser):
+    text = "The observers suspended their mission after the shelling."
+    assert "ASSAULT" not in [f.event_type for f in frames_of(parser, text)]
+    types = [f.event_type for f in frames_of(parser, "The defence minister resigned over the botched raid.")]
+    assert types == ["RETREAT"]
+
+
+def test_what_is_lifted_or_threatened_is_not_reported_as_happening(parser):
+    lifted = frames_of(parser, "The coalition lifted its blockade of the harbour on Monday.")
+    assert "COERCE" not in [f.event_type for f in lifted]
+    warned = frames_of(parser, "The insurgents warned of further bombings before the vote.")
+    assert [f.event_type for f in warned] == ["THREATEN"]

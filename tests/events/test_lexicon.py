@@ -196,3 +196,79 @@ def test_a_weapon_word_in_a_place_name_is_no_weapon(parser):
     sent = parser("Security forces raided a compound in Tank district, killing five militants.")[:]
     assert lex.weapon_cue(list(sent)) is None
     assert lex.weapon_cue(list(parser("Russia launched Shahed drones at Kyiv.")[:])).mode == "drone"
+
+
+def test_cameo_conventions_the_plover_gold_follows(parser):
+    cases = [
+        ("UN peacekeepers arrived in the valley to guard the camps.", "arrived", "AID"),
+        ("The council deployed 2,000 peacekeepers to the border region.", "deployed", "AID"),
+        ("The army deployed 2,000 soldiers to the border region.", "deployed", "MOBILIZE"),
+        ("Jakarta sent troops to help villagers after the earthquake.", "sent", "AID"),
+        ("The militia violated the truce within hours, firing mortars at the town.", "violated", "ASSAULT"),
+        ("The junta withdrew from the regional economic bloc on Friday.", "withdrew", "SANCTION"),
+        ("The rebels evacuated the hill town under the deal.", "evacuated", "RETREAT"),
+        ("Quito and Lima normalized relations after the border war.", "normalized", "SUPPORT"),
+        ("The senate voted down the disarmament pact.", "voted", "REJECT"),
+        ("The foreign minister lashed out at the West over the embargo.", "lashed", "ACCUSE"),
+        ("The militants ignored the army's ultimatum to surrender.", "ignored", "REJECT"),
+        ("Fishermen petitioned the navy to reopen the bay.", "petitioned", "REQUEST"),
+        ("The two envoys held discussions on prisoner swaps.", "discussions", "CONSULT"),
+        ("The regime nationalized the mines owned by foreign firms.", "nationalized", "COERCE"),
+        ("Guerrillas mortared the garrison at dawn.", "mortared", "ASSAULT"),
+        ("Tax police raided the offices of the opposition newspaper.", "raided", "COERCE"),
+        ("Several states recognized the exiled leader as head of state.", "recognized", "SUPPORT"),
+        ("Moscow supplied helicopters to the government forces.", "supplied", "AID"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_a_stricken_place_was_not_struck(parser):
+    assert _type_at(parser, "Relief flights reached the stricken province by air.", "stricken") is None
+
+
+def test_who_blocks_a_road_and_whom_restrictions_bind(parser):
+    cases = [
+        ("Striking farmers blockaded the port road with tractors.", "blockaded", "PROTEST"),
+        ("The navy blockaded the rebel-held port.", "blockaded", "COERCE"),
+        ("The governor imposed restrictions on public meetings in the district.", "imposed", "COERCE"),
+        ("Brussels imposed restrictions on imports of steel from the country.", "imposed", "SANCTION"),
+        ("Pirates seized a fishing vessel and its crew off the coast.", "seized", "ASSAULT"),
+        ("Customs officers seized a vessel carrying cigarettes.", "seized", "COERCE"),
+        ("Air force planes dropped food to villages cut off by the floods.", "dropped", "AID"),
+        ("Aid agencies set up tent camps for the displaced families.", "set", "AID"),
+        ("Tehran expressed its willingness to resume the nuclear talks.", "willingness", "AGREE"),
+        ("Donors cut off loans to the coup leaders.", "cut", "SANCTION"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_recognition_readiness_and_easing_rows(parser):
+    cases = [
+        ("Five states extended diplomatic recognition to the breakaway republic.", "recognition", "SUPPORT"),
+        ("Coast guards turned back a boat carrying 80 asylum seekers.", "turned", "COERCE"),
+        ("The ministry put its air defences on full alert after the incident.", "put", "MOBILIZE"),
+        ("Soldiers removed the checkpoints around the refugee camp.", "removed", "RETREAT"),
+        ("Washington announced a ban on arms sales to the junta.", "ban", "SANCTION"),
+        ("Both armies abided by the truce over the holiday.", "abided", "RETREAT"),
+        ("The neighbours resumed flights between their capitals.", "resumed", "COOPERATE"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_headline_conflict_rows(parser):
+    cases = [
+        ("Kurdish forces advance and seize two villages near Raqqa", "advance", "ASSAULT"),
+        ("The air force dealt a heavy blow to rebel forces near Kidal.", "blow", "ASSAULT"),
+        ("Government troops pushed back the militants near Marawi.", "pushed", "ASSAULT"),
+        ("The death of a farmer by the bullets of border guards angered villagers.", "death", "ASSAULT"),
+        ("A car rammed into the crowd outside the stadium.", "rammed", "ASSAULT"),
+        ("Thousands held a silent march through the capital.", "march", "PROTEST"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+    # not a strike: a blow to talks, a death told without violence
+    assert _type_at(parser, "The vote dealt a blow to the peace talks.", "blow") is None
+    assert _type_at(parser, "The death of the former president was announced.", "death") is None

@@ -19,3 +19,15 @@ def test_the_object_event_gives_the_mode(parser):
 def test_no_event_word_no_mode(parser):
     assert _mode(parser, "The minister asked reporters for patience.", "asked", "REQUEST") is None
     assert _mode(parser, "Rebels shelled the town.", "shelled", "ASSAULT") is None
+
+
+def test_deliveries_of_arms_asked_for_are_a_request_for_assistance(parser):
+    text = "The defence minister urged partners to speed up deliveries of artillery shells."
+    assert _mode(parser, text, "urged", "REQUEST") == "assist"
+
+
+def test_a_march_people_hold_is_a_demonstration():
+    from eventwire.pipeline import code_text
+
+    events = code_text("Thousands of teachers held a silent march in Kumasi on Friday.", "2024-05-11")
+    assert any(e.event_type == "PROTEST" and e.mode == "demo" for e in events)

@@ -178,3 +178,67 @@ def test_an_unknown_place_is_put_within_a_brief_reports_places_only() -> None:
     places = ["Saraqib", "Aleppo", "Homs", "Hama", "Damascus"]  # a long article: anywhere
     long = geo.resolve("Qqqxyzzy", GeoContext(countries=["SYR"], places=places))
     assert long is not None and long.lat is None and long.country == "SYR"
+
+
+def test_a_two_letter_dateline_is_no_country(geo) -> None:
+    # a headline's "UN.-" read as a dateline: India's town "Un" must not become the context
+    assert geo._dateline_country("Un.") is None
+    loc = geo.resolve("Damara", GeoContext(dateline="Un."))
+    assert loc is not None and loc.country == "CAF" and loc.precision == "town"
+
+
+def test_a_foreign_namesake_is_not_taken_when_the_sentence_places_the_name(geo) -> None:
+    text = "Shells fell on Husayniyah, a village in the countryside of Deir Ezzor."
+    mentions = geo.spot(text)
+    village = next(m for m in mentions if m.text == "Husayniyah")
+    loc = geo.resolve(village, GeoContext(), hints=tuple(m for m in mentions if m is not village))
+    # Egypt's Husayniyah is a real town, but the sentence's own place says Syria
+    assert loc is not None and loc.country == "SYR" and loc.lat is not None
+
+
+def test_an_address_ending_in_a_country_marks_its_names_as_places(geo) -> None:
+    text = "Weekly incident list | Mboki, Haut-Mbomou, Central African Republic"
+    found = {m.text: m for m in geo.spot(text)}
+    assert found["Haut-Mbomou"].locative
+    assert "Mboki" in found
+
+
+def test_a_country_the_sentence_names_joins_the_actors_countries(geo) -> None:
+    text = "Ugandan rebels attacked Obo, Haut-Mbomou, Central African Republic."
+    loc = geo.event_location(text, _trigger(text, "attacked"), GeoContext(countries=["UGA"]))
+    # the town itself, not only its region: Obo is far from Uganda, but in the named country
+    assert loc is not None and loc.geonameid is not None and loc.precision == "town"
+    assert loc.country == "CAF"
+
+
+def test_a_headline_that_opens_with_its_place_is_placed_there(geo) -> None:
+    from eventwire.geo.locate import headline_location
+
+    loc = headline_location(geo, "Kaga-Bandoro sous tension après une nuit de tirs")
+    assert loc is not None and loc.name == "Kaga-Bandoro" and loc.country == "CAF"
+    topic = headline_location(geo, "Vakaga : une patrouille prise dans une embuscade")
+    assert topic is not None and topic.country == "CAF" and topic.precision == "region"
+    assert headline_location(geo, "Will Smith wins an award") is None
+
+
+def test_a_namesake_abroad_is_not_taken_when_the_headline_names_the_country(geo) -> None:
+    from eventwire.geo.locate import headline_location
+
+    # Goya is a town in Argentina; this headline's village is in the country it names
+    loc = headline_location(geo, "Centrafrique : Goya, un village pillé par des hommes armés")
+    assert loc is not None and loc.country == "CAF"
+
+
+def test_a_village_put_in_a_named_region_is_not_a_namesake_outside_it(geo) -> None:
+    text = "Two soldiers were wounded by shelling near Shumy in Donbas."
+    loc = geo.event_location(text, _trigger(text, "shelling"), GeoContext(countries=["UKR"]))
+    # GeoNames' only "Shumy" is an alternate name of a Crimean village, 500 km away
+    assert loc is not None and loc.country == "UKR" and loc.lat is not None
+    assert abs(loc.lat - 48.0) < 1.0 and abs(loc.lon - 38.0) < 1.5
+
+
+def test_a_headlines_present_tense_verb_puts_its_object_as_a_place(geo) -> None:
+    text = "Government troops capture Mayadin from the militants"
+    # the small model calls the town an organisation; a real town's own name as the object wins
+    ents = [(26, 33, "ORG")]
+    assert [m.text for m in geo.spot(text, ents)] == ["Mayadin"]

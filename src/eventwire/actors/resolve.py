@@ -42,6 +42,9 @@ INTERNATIONAL = ("IGO", "UNO", "NGO", "IMG", "MNC", "ISM")
 #: Words after which a place is not the actor's own ("envoy to Syria", "war against Ukraine").
 _NOT_OWN = {"to", "against", "with", "on", "toward", "towards", "into", "by", "at"}
 _CUT = {"of", "from", "in"}
+_NON_STATE_ARMED = {"REB", "PRM", "UAF", "CRM"}
+#: Particles inside Romance and Arabic place names ("Mocimboa da Praia", "Ras al Khaimah").
+_PARTICLES = {"da", "de", "do", "dos", "das", "del", "di", "la", "el", "al", "les"}
 
 
 @dataclass
@@ -106,6 +109,12 @@ def _head(tokens: list[str]) -> tuple[int, Entry] | None:
             return end, entry
         return None
     end, entry = before[-1][1], before[-1][2]
+    if entry.name == "force" and len(before) > 1 and before[-2][1] == before[-1][0]:
+        # "rebel forces", "militia forces": a generic "forces" takes the kind of force named
+        # right before it; "government forces" is listed whole
+        kind = before[-2][2]
+        if kind.sector in _NON_STATE_ARMED and not kind.role:
+            return end, kind
     if entry.role:
         owner = next((e for _, _, e in reversed(before[:-1]) if not e.role), None)
         if owner is None and after:
@@ -165,6 +174,8 @@ def _places(tokens: list[str], matches: list[tuple[int, int, Entry]], head_end: 
             continue
         if i > 1 and tokens[i - 1].lower() == "the" and tokens[i - 2].lower() in _NOT_OWN:
             continue
+        if i > 1 and tokens[i - 1].lower() in _PARTICLES and tokens[i - 2][:1].isupper():
+            continue  # "Mocimboa da Praia": the tail of a longer place name, not Cabo Verde's capital
         own.append((i, entry))
     if head_end is None:
         return [e for _, e in own]
@@ -199,6 +210,10 @@ def _named(
         # "African Union troops": an organisation's troops are a peace force (ACLED: external, 8)
         sector = "MIL"
         inter = 8 if named.country in INTERNATIONAL else head[1].inter
+    elif sector in _NON_STATE_ARMED and head is not None and head[1].sector == "GOV" and not head[1].role:
+        # "the Taliban administration", "the Houthi-run ministry": an armed group that governs
+        # acts as the (de facto) state
+        sector, inter = "GOV", 1
     actor = Actor(
         text=text,
         name=named.name,

@@ -1,7 +1,8 @@
 """Cross-document dedup: records of one real-world event from different documents → one cluster.
 
 Machine-coded datasets count reports, not events; this stage links the reports. Modules:
-``score`` (blocking and the pair score), ``merge`` (one record from a cluster's reports),
+``score`` (blocking and the pair score), ``days`` (an event's stated day against the day it
+was reported), ``merge`` (one record from a cluster's reports),
 ``cluster`` (the clustering itself, batch or incremental, and its explanation), ``window``
 (what an incremental run reads from the store).
 

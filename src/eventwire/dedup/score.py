@@ -4,13 +4,17 @@ do they agree?
 A pair is first *blocked* by hard rules (different documents, compatible event types, dates at
 most ``SLACK_DAYS`` apart once each date is widened to what its precision allows, or consistent
 when a follow-up's date on its reporting day stands for the days before it — never for an
-armed side's act — places at most ``MAX_KM`` apart when both are towns, same country, unless the
+armed side's act —, not two days each report states for its own event two or more days apart
+(``distinct_days``; a day of saying or counting, "police said on Friday", is no event's day),
+places at most ``MAX_KM`` apart when both are towns, same country, unless the
 other report names the place — unless one side's attack answers the other's (``reprisal``) —, not
-two differently named towns on different days that neither report names (``distinct_places``),
+two differently named towns that neither report names, of one country and more than
+``DISTINCT_KM`` apart, or on different days (``distinct_places``),
 not an accusation and its counter-accusation — ``data/dedup_directed.tsv``), then *scored*: a
 weighted mean of per-field agreements (date, place, actors, fatalities, wording, mode, type) with
-weights and the decision threshold in ``data/dedup_weights.tsv`` and compatible types in
-``data/dedup_types.tsv``.
+weights and the decision threshold in ``data/dedup_weights.tsv``, compatible types in
+``data/dedup_types.tsv`` and the words that tell a stated day from a reporting day in
+``data/dedup_date_cues.tsv``.
 
 Pure functions: the same two events (and publication dates) always give the same score.
 
@@ -28,6 +32,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from eventwire.dedup.days import distinct_days
 from eventwire.dedup.words import content_words, named_in, wording_score
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Event, Location
@@ -40,6 +45,10 @@ NEARBY_TOWN = 0.8  # the place score of two differently named towns (less their 
 UNDATED_WINDOW = 7  # an undated report tells of something in the week before publication
 REPORTING_WINDOW = 5  # a reporting-day date may stand for an event this many days older (a working week)
 SAME_SPOT_KM = 2.0  # two places this close are one spot written differently ("Nuseirat camp")
+# two towns this far apart that neither report names tell of two events, even on one day: a
+# neighbouring town struck the same morning is another strike, not the same one placed twice
+# (places inside one town are geocoded to it, so its own spread does not count here)
+DISTINCT_KM = 8.0
 LOOSE_DATE_SCORE = 0.25  # the date score of two dates consistent only through a reporting-day date
 COUNTRY_WIDE = 0.5  # the place score of a country-wide report against a place in that country
 _PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
@@ -283,10 +292,11 @@ def distinct_places(
     words: tuple[frozenset[str], frozenset[str]],
     places: tuple[Location | None, Location | None],
 ) -> bool:
-    """True for two towns more than ``SAME_SPOT_KM`` apart that neither report names, on different
-    days (day-precision dates), against different targets or two days or more apart: the market
-    shelled on Sunday and the army base stormed on Monday across the city are two events, however
-    alike the reports' wording, actors and tolls. ``places`` are the records' places, or their
+    """True for two places that neither report names, dated to the day, either two towns of one
+    country more than ``DISTINCT_KM`` apart, or more than ``SAME_SPOT_KM`` apart on different days
+    and against different targets or two days or more apart: the market shelled on Sunday and
+    the army base stormed on Monday across the city are two events, however alike the reports'
+    wording, actors and tolls. ``places`` are the records' places, or their
     documents' where a record has none."""
     la, lb = places
     if la is None or lb is None or not (_fine(la) and _fine(lb)) or _same_name(la, lb):
@@ -295,9 +305,16 @@ def distinct_places(
         return False
     if named_in(la, words[1]) or named_in(lb, words[0]):
         return False
-    if a.date is None or b.date is None or a.date == b.date:
+    if a.date is None or b.date is None:
         return False
     if (a.date_precision or "day") != "day" or (b.date_precision or "day") != "day":
+        return False
+    # a point (an airport, a camp) may lie in a town; two towns either side of a border are where
+    # each side's outlets place one border clash
+    towns = la.precision == lb.precision == "town" and la.country == lb.country
+    if towns and haversine_km(la.lat, la.lon, lb.lat, lb.lon) > DISTINCT_KM:  # type: ignore[arg-type]
+        return True
+    if a.date == b.date:
         return False
     ta, tb = _side(a.recipient), _side(b.recipient)
     return abs((a.date - b.date).days) >= 2 or (ta is not None and tb is not None and ta != tb)
@@ -448,7 +465,7 @@ def block(a: Event, b: Event, pa: dt.date | None = None, pb: dt.date | None = No
     ia, ib = date_interval(a, pa), date_interval(b, pb)
     # too far apart, unless a follow-up's reporting-day date may stand for the other's day
     far = ia is not None and ib is not None and interval_gap(ia, ib) > SLACK_DAYS
-    if far and not follow_up_date(a, b, pa, pb):
+    if (far and not follow_up_date(a, b, pa, pb)) or distinct_days(a, b):
         return "date"
     return place_block(a.location, b.location)
 

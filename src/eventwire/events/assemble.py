@@ -5,13 +5,17 @@ participants implicit ("Drone strikes killed 21 Syrian soldiers, Turkey's defens
 said"). This pass, in order:
 
 0. gives an ASSAULT without a mode the weapon its sentence names ("Four soldiers were killed when
-   a roadside bomb struck their vehicle": the killing was by the bomb);
-1. infers a missing attacker when a party's own military or ministry reports killing the other
-   side's forces (a defence ministry announcing enemy deaths is claiming its strike);
-2. fills a missing place from a related located event of the same document (same two parties),
-   at region precision, because the text implies but does not state it;
-3. merges events of the same document that describe the same happening (within-document dedup);
-4. sets each event's confidence.
+   a roadside bomb struck their vehicle": the killing was by the bomb), and folds what an act
+   destroyed or a riot's toll told beside it into that act;
+1. dates "the next day" from the story's previous dated event, names the attacker a claim, a
+   blamed side or an earlier mention gives ("the attackers", "the same group"), and infers a
+   missing attacker when a party's own military reports killing the other side's forces;
+2. borrows a missing place or day from the scene told just before (``events.scene``), else the
+   dateline;
+3. merges events of the document that can be one happening (``events.sameness``), reconciling
+   their tolls (``events.tolls``: the attackers' losses, a toll told after, another source's
+   count);
+4. settles the ACLED inter codes on the final place and sets each event's confidence.
 
 Example:
     >>> # events = assemble(candidates)
@@ -19,19 +23,31 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from functools import lru_cache
 
-from eventwire.actors import inter_code
+from eventwire.actors import as_people_hit, inter_code
 from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events.acled import code_acled, interaction
 from eventwire.events.confidence import score_events
 from eventwire.events.extract import Candidate, specific_cameo
 from eventwire.events.lexicon import Lexicon, ModeCue
-from eventwire.geo.distance import haversine_km
+from eventwire.events.sameness import (
+    compatible,
+    generic_side,
+    named_side,
+    same_country,
+    spoken_after,
+    unnamed,
+)
+from eventwire.events.scene import (
+    anchor_relative_dates,
+    date_from_scene,
+    fill_from_dateline,
+    fill_from_scene,
+    fill_related_locations,
+)
+from eventwire.events.tolls import counter_toll, other_estimates, toll_told_after, with_counter_toll
 from eventwire.model import Actor, Event, Location
-from eventwire.resources import read_tsv
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
 _ARMED_SECTORS = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
@@ -54,10 +70,11 @@ def assemble(
     events = anchor_relative_dates([c.event for c in cands])
     events = _absorb_protest_arrests(events)
     events = blame_the_perpetrator(events)
+    events = name_the_attackers(events)
     events = [_infer_claimant(e, resolve_attribution) for e in events]
-    events = _fill_related_locations(events)
-    events = _fill_from_dateline(_fill_from_scene(_date_from_scene(events)), dateline)
-    merged = [_finalise(e) for e in _merge_repeats(events, cands)]
+    events = fill_related_locations(events)
+    events = fill_from_dateline(fill_from_scene(date_from_scene(events)), dateline)
+    merged = [_finalise(e) for e in other_estimates(_merge_repeats(events, cands))]
     scored = score_events(merged, cands)  # the candidates carry the classifier's vote
     return [_place_the_unidentified(e) for e in scored]
 
@@ -92,35 +109,6 @@ def fill_modes(cands: list[Candidate], weapons: dict[int, ModeCue]) -> None:
         cand.event = event.model_copy(update=update)
 
 
-@lru_cache(maxsize=1)
-def _anaphora() -> list[tuple[re.Pattern[str], int]]:
-    rows = read_tsv("date_anaphora.tsv")
-    return [(re.compile(rf"\b{r['phrase']}\b", re.I), int(r["offset"])) for r in rows]
-
-
-def anchor_relative_dates(events: list[Event]) -> list[Event]:
-    """Date "on the same day", "the next day", "hours later" from the story's previous event with
-    a day of its own (``date_anaphora.tsv``), not from the publication date."""
-    out: list[Event] = []
-    for event in events:
-        if not event.date_text:
-            found = next(((m, k) for rx, k in _anaphora() if (m := rx.search(event.evidence.sentence))), None)
-            anchor = next(
-                (
-                    e
-                    for e in sorted(out, key=lambda e: e.evidence.start, reverse=True)
-                    if e.evidence.start < event.evidence.start and e.date_text and e.date_precision == "day"
-                ),
-                None,
-            )
-            if found is not None and anchor is not None and anchor.date is not None:
-                when = anchor.date + dt.timedelta(days=found[1])
-                update = {"date": when, "date_precision": "day", "date_text": found[0].group(0)}
-                event = event.model_copy(update=update)
-        out.append(event)
-    return out
-
-
 def blame_the_perpetrator(events: list[Event]) -> list[Event]:
     """A condemnation that names no one ("the State Department condemned the arrest") is aimed
     at whoever did what the story told before it (PLOVER's ACCUSE target is the accused)."""
@@ -130,7 +118,7 @@ def blame_the_perpetrator(events: list[Event]) -> list[Event]:
             done = [
                 e
                 for e in out
-                if e.quad_class == 4 and e.evidence.start < event.evidence.start and not _unnamed(e.actor)
+                if e.quad_class == 4 and e.evidence.start < event.evidence.start and not unnamed(e.actor)
             ]
             culprit = done[-1].actor if done else None
             accuser = event.actor.country if event.actor else None
@@ -138,6 +126,42 @@ def blame_the_perpetrator(events: list[Event]) -> list[Event]:
                 event = event.model_copy(update={"recipient": culprit})
         out.append(event)
     return out
+
+
+def name_the_attackers(events: list[Event]) -> list[Event]:
+    """"The CODECO militia attacked the camp ... troops pursued the attackers": a definite
+    unidentified side ("the attackers", "the gunmen") is the named attacker told before it; "members
+    of the same group" is the armed group named last, whatever role it had."""
+    out: list[Event] = []
+    for event in events:
+        update = {}
+        for role in ("actor", "recipient"):
+            side = getattr(event, role)
+            if side is None:
+                continue
+            other = event.recipient if role == "actor" else event.actor
+            if side.sector == "UAF" and side.text.lower().startswith("the "):
+                earlier = [e.actor for e in out if e.event_type == "ASSAULT"]
+            elif _SAME.search(side.text) and side.sector not in _STATE:
+                earlier = [a for e in out for a in (e.actor, e.recipient) if a and a.sector in _ARMED]
+            else:
+                continue
+            fits = [
+                a
+                for a in earlier
+                if named_side(a)
+                and same_country(a, side)
+                and not (other is not None and a.name == other.name)
+            ]
+            if fits and fits[-1] is not None:
+                update[role] = fits[-1].model_copy(update={"text": side.text})
+        out.append(event.model_copy(update=update) if update else event)
+    return out
+
+
+_SAME = re.compile(r"\bthe same\b", re.I)  # "members of the same group"
+_STATE = frozenset({"MIL", "COP", "GOV", "SPY"})
+_ARMED = frozenset({"REB", "PRM", "CRM", "UAF"})
 
 
 def fill_claimed(cands: list[Candidate], claims: dict[int, Actor]) -> None:
@@ -169,7 +193,7 @@ def _give_attacker(cands: list[Candidate], who: Actor, in_reach) -> None:
         event = cand.event
         if not in_reach(cand.frame_sentence) or event.event_type != "ASSAULT":
             continue
-        if event.factuality not in ("asserted", "reported") or not _unnamed(event.actor):
+        if event.factuality not in ("asserted", "reported") or not unnamed(event.actor):
             continue
         where = event.location.country if event.location else None
         attacker = who if who.country or not where else who.model_copy(update={"country": where})
@@ -178,11 +202,6 @@ def _give_attacker(cands: list[Candidate], who: Actor, in_reach) -> None:
             i2 = event.acled.inter2
             update["acled"] = code_acled(event.event_type, event.mode, cand.weapon, who.inter, i2, cand.cues)
         cand.event = event.model_copy(update=update)
-
-
-def _unnamed(actor: Actor | None) -> bool:
-    """No attacker, or only the 'unidentified armed group' ACLED puts where the text names none."""
-    return actor is None or (actor.sector == "UAF" and actor.country is None)
 
 
 def absorb_consequences(cands: list[Candidate]) -> list[Candidate]:
@@ -229,12 +248,16 @@ def _toll_of(part: Event, main: Event) -> bool:
     violent = main.event_type in ("ASSAULT", "PROTEST") and main.mode in _VIOLENT_MODES
     return (
         part.event_type == "ASSAULT"
-        and _unnamed(part.actor)
+        and unnamed(part.actor)
         and part.fatalities is not None
         and main.fatalities is None
         and violent
-        and not _unnamed(main.actor)
+        and not unnamed(main.actor)
     )
+
+
+_PROTESTERS, _RIOTERS, _CIVILIANS = 6, 5, 7  # ACLED inter codes
+_NO_FIGHT = "Non-violent transfer of territory"
 
 
 def _finalise(event: Event) -> Event:
@@ -242,14 +265,23 @@ def _finalise(event: Event) -> Event:
     where = event.location.country if event.location else None
     actor = _foreign_fighters(event.actor, where)
     recipient = _foreign_fighters(event.recipient, where)
+    if event.event_type in ("ASSAULT", "COERCE"):
+        recipient = as_people_hit(recipient, where)  # "struck a market": the people in it
     if actor is not None:
         actor = actor.model_copy(update={"inter": inter_code(actor, event_country=where)})
     if recipient is not None:
         recipient = recipient.model_copy(update={"inter": inter_code(recipient, event_country=where)})
     update: dict = {"actor": actor, "recipient": recipient}
+    if event.cameo == "190" and event.acled and event.acled.event_type == "Violence against civilians":
+        update["cameo"] = "180"  # CAMEO 18: violence that is no military fight ("attacked a camp")
+    taken = event.event_type == "ASSAULT" or (event.event_type == "COERCE" and event.mode is None)
+    if taken and event.acled and event.acled.sub_event_type == _NO_FIGHT:
+        update.update(event_type="COERCE", mode="seize")  # "took over the town without a fight"
     if event.acled is not None:
         i1 = actor.inter if actor else None
         i2 = recipient.inter if recipient else None
+        if event.acled.event_type == "Riots" and i1 in (_PROTESTERS, _CIVILIANS):
+            i1 = _RIOTERS  # ACLED: demonstrators who turn violent, a lynch mob, are rioters
         update["acled"] = event.acled.model_copy(
             update={"inter1": i1, "inter2": i2, "interaction": interaction(i1, i2)}
         )
@@ -261,7 +293,7 @@ def _place_the_unidentified(event: Event) -> Event:
     country where the event happened. Done after confidence is scored: the country is inferred,
     not read, and says nothing of how sure the coding is."""
     where = event.location.country if event.location else None
-    if event.actor is None or not _unnamed(event.actor) or not where or where in INTERNATIONAL:
+    if event.actor is None or not unnamed(event.actor) or not where or where in INTERNATIONAL:
         return event
     return event.model_copy(update={"actor": event.actor.model_copy(update={"country": where})})
 
@@ -306,14 +338,6 @@ def _infer_claimant(event: Event, resolve_attribution) -> Event:
     return event.model_copy(update=update)
 
 
-def _parties(event: Event) -> frozenset[str]:
-    return frozenset(
-        a.country for a in (event.actor, event.recipient, *event.assoc_actors) if a and a.country
-    )
-
-
-_DIPLOMATIC = {"AGREE", "CONSULT", "CONCEDE"}
-_DISTINCT_MODES = {"abduct", "sexual", "crowd-control", "torture", "seize", "arrest"}
 _PROTEST_SUBTYPES = {"Protest with intervention", "Excessive force against protesters"}
 
 
@@ -343,211 +367,21 @@ def _absorb_protest_arrests(events: list[Event]) -> list[Event]:
     return out
 
 
-# How far back (characters of cleaned text, about three sentences) a told scene still holds.
-_SCENE_REACH = 600
-
-
-def _fill_from_scene(events: list[Event]) -> list[Event]:
-    """An unplaced act of violence told right after a placed one happened at the same scene ("a
-    car bomb hit a police station in Bannu ... Eleven people were killed on the spot"), a better
-    guess than the dateline (often the capital the reporter files from). Marked less precise
-    (ACLED geo-precision 2 at best), like every borrowed place."""
-    scene = sorted(
-        (
-            e
-            for e in events
-            if e.location is not None
-            and e.location.precision != "country"  # a country is no scene
-            and e.quad_class == 4
-            and e.factuality != "historical"
-        ),
-        key=lambda e: e.evidence.start,
-    )
-    out = []
-    for e in events:
-        if e.location is None and e.quad_class == 4 and e.event_type != "SANCTION":
-            before = [
-                d for d in scene if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
-            ]
-            # the nearest scene in a country of the event's sides (a side's country rules out a
-            # scene abroad, and a mis-placed scene with it)
-            parties = _parties(e) - set(INTERNATIONAL)  # UN forces act in someone's country
-            places = [d.location for d in before if d.location is not None]
-            fits = [p for p in places if not parties or p.country in parties]
-            place = fits[-1] if fits else None
-            if place is not None:
-                e = e.model_copy(
-                    update={
-                        "location": place.model_copy(update={"geo_precision": max(2, place.geo_precision)})
-                    }
-                )
-        out.append(e)
-    return out
-
-
-def _date_from_scene(events: list[Event]) -> list[Event]:
-    """An act of violence that names no actor and no date of its own, told right after a dated
-    one, continues it and happened then, not in the report's week ("On 3 March, militants
-    attacked an army post in Boni. 12 soldiers were killed."). An act with an actor of its own
-    ("the ministry said it also destroyed two launchers") may be another day's. The borrowed date
-    keeps the donor's words as its evidence."""
-    dated = [
-        e for e in events if e.quad_class == 4 and e.date_text and e.date and e.factuality != "historical"
-    ]
-    out = []
-    for e in events:
-        if (
-            not e.date_text
-            and e.quad_class == 4
-            and e.factuality in ("asserted", "reported")
-            and _unnamed(e.actor)
-        ):
-            before = [
-                d for d in dated if e.evidence.start - _SCENE_REACH <= d.evidence.start < e.evidence.start
-            ]
-            if before:
-                donor = max(before, key=lambda d: d.evidence.start)
-                update = {
-                    "date": donor.date,
-                    "date_precision": donor.date_precision,
-                    "date_text": donor.date_text,
-                }
-                e = e.model_copy(update=update)
-        out.append(e)
-    return out
-
-
-def _fill_from_dateline(events: list[Event], dateline: Location | None) -> list[Event]:
-    """A local report's unplaced violence or protest happened where it was filed ("BELGRADE,
-    Serbia (AP) —"): the dateline place, marked as less precise than a place in the sentence."""
-    if dateline is None:
-        return events
-    placed = dateline.model_copy(update={"geo_precision": max(2, dateline.geo_precision)})
-    return [
-        e.model_copy(update={"location": placed})
-        if e.location is None and e.quad_class == 4 and e.event_type != "SANCTION"
-        else e
-        for e in events
-    ]
-
-
-def _fill_related_locations(events: list[Event]) -> list[Event]:
-    located = [e for e in events if e.location is not None and e.location.precision != "country"]
-    out = []
-    for e in events:
-        if e.location is None and e.event_type in _DIPLOMATIC:
-            # an agreement is placed where its parties met ("talks in Moscow")
-            donor = next(
-                (
-                    d
-                    for d in located
-                    if d.event_type == "CONSULT" and len(_parties(e)) >= 2 and _parties(d) == _parties(e)
-                ),
-                None,
-            )
-            if donor is not None:
-                e = e.model_copy(update={"location": donor.location})
-        if e.location is None and e.event_type == "ASSAULT":
-            parties = _parties(e)
-            donor = next((d for d in located if len(parties) >= 2 and _parties(d) == parties), None)
-            if donor is not None and donor.location is not None:
-                e = e.model_copy(update={"location": _as_region(donor.location)})
-        out.append(e)
-    return out
-
-
-def _as_region(loc: Location) -> Location:
-    if loc.precision in ("region", "country"):
-        return loc
-    return loc.model_copy(update={"precision": "region", "geo_precision": 3})
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    """True when two events of one document can be the same happening."""
-    if a.event_type != b.event_type or a.factuality != b.factuality:
-        return False
-    if (a.mode in _DISTINCT_MODES or b.mode in _DISTINCT_MODES) and a.mode != b.mode:
-        return False  # a kidnapping and a killing in one story are two events
-    if a.evidence.start == b.evidence.start:
-        return False  # two events of one sentence were kept apart on purpose
-    if _distinct_sub_events(a, b):
-        return False
-    straight = _sides_agree((a.actor, b.actor), (a.recipient, b.recipient))
-    # in a clash either side is told first: "troops clashed with Boko Haram ... 17 soldiers died"
-    swapped = _two_sided(a) or _two_sided(b)
-    if not straight and not (swapped and _sides_agree((a.actor, b.recipient), (a.recipient, b.actor))):
-        return False
-    if a.recipient is None and b.recipient is None and _parties(a) != _parties(b):
-        return False
-    # an agreement told again without naming its parties ("The two agreed ...") may merge
-    retold = a.event_type in _DIPLOMATIC and (not _parties(a) or not _parties(b))
-    if not (_parties(a) & _parties(b)) and (_parties(a) or _parties(b)) and not retold:
-        return False
-    if a.date and b.date and a.date_precision == b.date_precision == "day" and a.date != b.date:
-        return False
-    if a.date and b.date and abs((a.date - b.date).days) > 7:
-        return False
-    fa = a.fatalities.best if a.fatalities else None
-    fb = b.fatalities.best if b.fatalities else None
-    if fa is not None and fb is not None and fa != fb:
-        return False
-    la, lb = a.location, b.location
-    if la and lb and la.country and lb.country and la.country != lb.country:
-        return False
-    return not (la and lb and _far_apart(la, lb))
-
-
-# Two towns further apart than this are two scenes (a rally in Belgrade, a march in Novi Sad).
-_SAME_SCENE_KM = 30.0
-
-
-def _far_apart(a: Location, b: Location) -> bool:
-    """Two places that cannot be one scene: towns far apart, or a place not seen to lie in the
-    other (neither names the other nor shares its division)."""
-    if "country" in (a.precision, b.precision) or a.name == b.name:
-        return False
-    fine = ("town", "point")
-    if a.precision in fine and b.precision in fine:
-        if None in (a.lat, a.lon, b.lat, b.lon):
-            return False
-        return haversine_km(a.lat, a.lon, b.lat, b.lon) > _SAME_SCENE_KM  # type: ignore[arg-type]
-    # a region against a town or another region: one must be seen to lie in the other
-    regions_a = {a.name, a.admin1, a.admin2} - {None}
-    regions_b = {b.name, b.admin1, b.admin2} - {None}
-    return not (regions_a & regions_b)
-
-
-def _sides_agree(*pairs: tuple[Actor | None, Actor | None]) -> bool:
-    """No pair names two different countries."""
-    countries = [(x.country if x else None, y.country if y else None) for x, y in pairs]
-    return not any(cx and cy and cx != cy for cx, cy in countries)
-
-
-def _two_sided(event: Event) -> bool:
-    return event.acled is not None and event.acled.sub_event_type == "Armed clash"
-
-
-def _distinct_sub_events(a: Event, b: Event) -> bool:
-    """Shelling and an armed clash are two events for ACLED. Not so for a protest told peaceful
-    and later dispersed (one protest with intervention), nor for what an attack destroyed."""
-    if a.event_type != "ASSAULT" or a.acled is None or b.acled is None:
-        return False
-    if "destroy" in (a.mode, b.mode):
-        # "it also destroyed two launchers", told without a time of its own, is part of the
-        # attack; "forces burned 100 homes this week" has its own time and is an event of its own
-        ruin, other = (a, b) if a.mode == "destroy" else (b, a)
-        return ruin.date_text is not None and ruin.date_text != other.date_text
-    return a.acled.sub_event_type != b.acled.sub_event_type
-
-
 def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:
     kept: list[Event] = []
     for e in events:
-        target = next((k for k, other in enumerate(kept) if _compatible(other, e)), None)
-        if target is None:
-            kept.append(e)
-        else:
+        target = next((k for k, other in enumerate(kept) if compatible(other, e)), None)
+        if target is not None:
             kept[target] = _merge(kept[target], e)
+            continue
+        fought_back = next((k for k, other in enumerate(kept) if counter_toll(other, e)), None)
+        if fought_back is not None:
+            kept[fought_back] = with_counter_toll(kept[fought_back], e)
+        elif kept and toll_told_after(kept[-1], e):
+            update = {"fatalities": e.fatalities, "recipient": kept[-1].recipient or e.recipient}
+            kept[-1] = kept[-1].model_copy(update=update)
+        else:
+            kept.append(e)
     return kept
 
 
@@ -571,11 +405,11 @@ def _merge(first: Event, second: Event) -> Event:
             update[name] = theirs
     if first.actor is not None and first.actor.country is None and second.actor and second.actor.country:
         update["actor"] = second.actor
-    elif _generic(first.actor) and _named(second.actor) and _same_country(first.actor, second.actor):
+    elif generic_side(first.actor) and named_side(second.actor) and same_country(first.actor, second.actor):
         update["actor"] = second.actor  # "Militiamen attacked a camp ... The CODECO militia attacked"
     if first.location and second.location and _finer(second.location, first.location):
         update["location"] = second.location
-    if first.date_precision != "day" and second.date_precision == "day":
+    if (first.date_precision != "day" or spoken_after(first, second)) and second.date_precision == "day":
         update.update(date=second.date, date_precision="day", date_text=second.date_text)
     if second.materiel:
         update["materiel"] = [
@@ -588,19 +422,6 @@ def _merge(first: Event, second: Event) -> Event:
             assoc.append(a)
     update["assoc_actors"] = assoc
     return first.model_copy(update=update)
-
-
-def _generic(actor: Actor | None) -> bool:
-    """A side named only by what it is ("militiamen", "gunmen", an unidentified armed group)."""
-    return actor is not None and (actor.sector == "UAF" or not (actor.name or "")[:1].isupper())
-
-
-def _named(actor: Actor | None) -> bool:
-    return actor is not None and actor.sector is not None and not _generic(actor)
-
-
-def _same_country(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a.country is None or b.country is None or a.country == b.country
 
 
 def _mode_rank(mode: str) -> int:

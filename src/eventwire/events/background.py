@@ -95,6 +95,24 @@ def _governs_background(event: Token, tok: Token) -> bool:
     return False
 
 
+def told_event_tokens(trigger: Token, events: set[int]) -> set[int]:
+    """Token indices of the object phrase that tells another event inside ``trigger``'s phrase.
+
+    "The UN chief condemned the air strike carried out on 9 April, which killed 32": 9 April dates
+    the strike (the event told in the object); the condemnation is the statement's own act. Meant
+    for statements about events (verbal types)."""
+    out: set[int] = set()
+    for i in events:
+        tok = trigger.doc[i]
+        if i == trigger.i or trigger not in tok.ancestors:
+            continue
+        while tok.head.i != trigger.i:
+            tok = tok.head
+        if tok.dep_ in ("dobj", "prep"):
+            out.update(range(tok.left_edge.i, tok.right_edge.i + 1))
+    return out
+
+
 def update_tokens(sent: Span, trigger: Token) -> set[int]:
     """Token indices of a toll update's own modifiers when ``trigger`` sits in the toll's subject.
 

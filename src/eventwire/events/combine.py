@@ -6,7 +6,8 @@ thresholds are data (``data/models/combine_policy.json``, fitted on dev splits o
 
 - PLOVER: when the classifier is confident in a type no event of the sentence has, the
   sentence's main event takes that type (its mode, which belonged to the old type, is dropped),
-  unless that would turn something said (accusing, demanding, threatening) into a deed;
+  unless that would turn something said (accusing, demanding, threatening) into a deed, or
+  help, a release or a withdrawal into an act of force;
 - ACLED, for events that happened (not future, hypothetical or negated):
   * rules gave no sub-type and the classifier is confident in one → take it;
   * rules and classifier disagree and the classifier is very confident → take the classifier's;
@@ -131,6 +132,14 @@ def _said_not_done(event: Event, new_type: str) -> bool:
     return event.quad_class in (1, 3) and QUAD_CLASS[new_type] in (2, 4)
 
 
+def _help_turned_harm(event: Event, new_type: str) -> bool:
+    """True when a frame of help, release or withdrawal would become an act of force: "police
+    freed the detained journalists", "peacekeepers deployed to protect the displaced" — the bag
+    of words hears the custody and the troops around the verb; the verb says which it is. The
+    other way it may relabel: "armed groups merged" is cooperation the rules call a build-up."""
+    return event.quad_class == 2 and QUAD_CLASS[new_type] == 4
+
+
 def _relabel_plover(event: Event, event_type: str) -> Event:
     return event.model_copy(
         update={"event_type": event_type, "mode": None, "quad_class": QUAD_CLASS[event_type], "cameo": None}
@@ -147,7 +156,9 @@ def _choose_acled(event: Event, pred: Prediction, policy: Policy) -> str | None:
     if rule is None:
         return cls if p >= policy.acled_add else None
     if cls == NONE:
-        return None if p >= policy.acled_drop else rule
+        deadly = event.event_type == "ASSAULT" and bool(event.fatalities and event.fatalities.best)
+        # violence that killed is always in ACLED's scope, however the sentence is worded
+        return None if p >= policy.acled_drop and not deadly else rule
     return cls if p >= policy.acled_swap else rule
 
 
@@ -164,6 +175,7 @@ def combine(events: list[Event], pred: Prediction | None, policy: Policy | None 
         and pred.plover in QUAD_CLASS
         and all(e.event_type != pred.plover for e in events)
         and not _said_not_done(main, pred.plover)
+        and not _help_turned_harm(main, pred.plover)
         and (main.event_type, pred.plover) not in _KEEP_RULE
     ):
         main = _relabel_plover(main, pred.plover)

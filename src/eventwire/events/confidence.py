@@ -4,9 +4,10 @@ A logistic function of what the coder knows when it scores an event: how complet
 supports it (sides, place, day, ACLED scope, modality) and how sure the type itself is (the
 probability the sentence classifier gives that type, whether its best guess agrees, whether
 only the classifier found the event, whether another event shares the sentence). The weights
-live in data/confidence_weights.json, fitted on the dev splits of the gold files by
-``eventwire train --confidence`` (``events.train_confidence``), so that among events scored
-about 0.8, about 80% have the right type.
+live in data/confidence_weights.json, fitted on the gold sentences' dev split and the training
+sentences by ``eventwire train --confidence`` (``events.train_confidence``, which says why the
+PLOVER dev items are left out), so that among events scored about 0.8, about 80% have the
+right type.
 
 Example:
     >>> # score(event, prediction=predict_span(sent)) -> 0.83

@@ -25,11 +25,11 @@ from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.actors.vocab import PLACE_KINDS
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
-from eventwire.events.background import background_tokens, is_background, update_tokens
+from eventwire.events.background import background_tokens, is_background, told_event_tokens, update_tokens
 from eventwire.events.classifier import Prediction
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
-from eventwire.events.lexicon import QUAD_CLASS, Lexicon
+from eventwire.events.lexicon import QUAD_CLASS, Lexicon, forms, speech_verbs, token_lemma
 from eventwire.events.object_modes import object_mode
 from eventwire.geo import GeoContext
 from eventwire.model import Actor, Document, Event, EventDate, Evidence, Location
@@ -129,6 +129,7 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
         out.append(cand)
     _date_from_sentence(out, frames, sent, ctx)
     _inherit_subordinate_dates(out)
+    _share_coordinate_places(out)
     if not _CLASSIFIER["on"]:
         return out
     pred = _predict(sent)
@@ -159,7 +160,9 @@ def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span,
     ]
     if not undated:
         return
-    owned = [masked_text(sent, f.tokens) for f in frames]
+    triggers = {f.trigger.i for f in frames}
+    # a date a statement's object tells ("condemned the attack on 2 May") is not the statement's
+    owned = [masked_text(sent, f.tokens - _told(f, triggers)) for f in frames]
     orphans = [
         (a, b)
         for a, b, _w in when.find_date_expressions(sent.text)
@@ -169,10 +172,13 @@ def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span,
     dated = [(c.event, f.trigger.idx - base) for c, f in zip(cands, frames, strict=True) if c.event.date_text]
     for cand, frame in undated:
         at = frame.trigger.idx - base
+        if _told(frame, triggers):
+            continue  # the sentence's time is the told event's; the statement is dated by the report
         if orphans:
             a, b = min(orphans, key=lambda o: min(abs(o[0] - at), abs(o[1] - at)))
             found = _event_date(sent.text[a:b], ctx.document.published, frame)
-            update = {"date": found.date, "date_precision": found.precision, "date_text": found.text}
+            words = _as_spoken(found.text, sent, a)
+            update = {"date": found.date, "date_precision": found.precision, "date_text": words}
         elif dated:  # 'killed nine as they fired on marchers on Thursday': one sentence, one time
             near = min(dated, key=lambda d: abs(d[1] - at))[0]
             update = {"date": near.date, "date_precision": near.date_precision, "date_text": near.date_text}
@@ -180,6 +186,36 @@ def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span,
             continue
         if update["date"] is not None and update["date_text"] and update["date_precision"] in ("day", "week"):
             cand.event = cand.event.model_copy(update=update)
+
+
+def _as_spoken(words: str | None, sent: Span, at: int) -> str | None:
+    """The date words, with the verb of saying they hang on ("said Wednesday") when they date a
+    source's statement rather than the event: a weaker date (``said_on``)."""
+    if not words:
+        return words
+    start = sent.start_char + at
+    span = sent.doc.char_span(start, start + len(words), alignment_mode="expand")
+    if span is None:
+        return words
+    head = span.root.head
+    if head.dep_ == "prep":
+        head = head.head
+    before = sent.doc[span.start - 1] if span.start > sent.start else None
+    if before is not None and before.pos_ == "VERB":  # "said on Monday it had ...": parses vary
+        head = before
+    spoken = head.pos_ == "VERB" and token_lemma(head) in speech_verbs()
+    return f"{head.text} {words}" if spoken else words
+
+
+def said_on(date_text: str | None) -> bool:
+    """The date is the day a source spoke ("said Wednesday"), a weak stand-in for the event's own."""
+    first = (date_text or "").split(" ", 1)[0].lower()
+    return any(first in forms(v) for v in speech_verbs())
+
+
+def _told(frame: Frame, triggers: set[int]) -> set[int]:
+    """The tokens of another event told in a statement's object (``told_event_tokens``)."""
+    return told_event_tokens(frame.trigger, triggers) if frame.quad_class != 4 else set()
 
 
 def _predict(sent: Span):
@@ -210,17 +246,38 @@ def _code_frame(
         victim = _resolve(frame.victims, ctx)  # "struck a store, killing 12 people"
         if victim is not None and victim.sector is not None:
             recipient = victim
+    # a force pulling out of a town has an other side; a state recalling an envoy has none
+    armed = actor is not None and actor.sector in ("MIL", "REB", "PRM", "UAF", "COP")
+    fight = (frame.event_type == "ASSAULT" and frame.mode != "crowd-control") or (
+        frame.event_type == "RETREAT" and armed
+    )
+    if fight or (frame.event_type, frame.mode) == ("COERCE", "seize"):
+        own = {t.i for h in frame.actor_heads for t in noun_phrase(h)}
+        recipient = actors.fight_recipient(recipient, actor, sent, own | frame.anchors, frame.anchors)
     assoc = [a for a in (_resolve([h], ctx) for h in frame.assoc_heads) if a is not None]
 
     counts = casualties.extract_casualties(text, trigger=trig)
     # a date in a background clause ("since fighting began in April") is not this event's
     own = frame.tokens - background_tokens(sent, frame.trigger, triggers) - update_tokens(sent, frame.trigger)
-    edate = _event_date(masked_text(sent, own), doc.published, frame)
+    own -= _told(frame, triggers)
+    own_text = masked_text(sent, own)
+    edate = _event_date(own_text, doc.published, frame)
+    if edate.text and edate.text in own_text:
+        at = own_text.index(edate.text)
+        spoken = _as_spoken(edate.text, sent, at)
+        # "said on Monday it had delivered food last week": the event's own words win over the
+        # day the source spoke
+        rest = own_text[:at] + " " * len(edate.text) + own_text[at + len(edate.text) :]
+        other = _event_date(rest, doc.published, frame) if spoken != edate.text else None
+        if other is not None and other.text and other.precision in ("day", "week"):
+            edate = other
+        else:
+            edate = edate.model_copy(update={"text": spoken})
 
     if frame.quad_class == 4 and frame.event_type not in ("PROTEST", "SANCTION"):
         actor, recipient = _as_forces(actor), _as_forces(recipient)
     if frame.event_type == "ASSAULT" and frame.weapon is not None and actor is not None:
-        actor = _armed_individual(actor)
+        actor = _armed_individual(actor, frame.weapon.weapon)
 
     fact = factuality(frame)
     if fact in ("asserted", "reported") and (
@@ -246,7 +303,8 @@ def _code_frame(
     event_type, mode = frame.event_type, frame.mode
     if mode is None:  # "threatened further attacks": the mode the object gives
         mode = object_mode(event_type, frame.predicate, sent, lex)
-    if event_type == "AGREE" and mode == "ceasefire" and recipient is None and not assoc:
+    unilateral = recipient is None and not assoc and not _sides(actor)
+    if event_type == "AGREE" and mode == "ceasefire" and unilateral:
         event_type = "CONCEDE"  # one party declaring a ceasefire is a concession, not an agreement
     event_type, mode, fact = _promises_and_threats(event_type, mode, fact, frame, actor)
     event_type, mode = _by_who_acts(event_type, mode, actor)
@@ -265,7 +323,7 @@ def _code_frame(
         event_type=event_type,
         mode=mode,
         quad_class=QUAD_CLASS[event_type],
-        cameo=cameo_code(frame) if event_type == frame.event_type else _CAMEO_OF.get(event_type),
+        cameo=_final_cameo(frame, event_type, mode),
         acled=acled,
         actor=actor,
         recipient=recipient,
@@ -292,6 +350,22 @@ def sentence_evidence(doc: Document, sent: Span) -> Evidence:
     while end > start and doc.text[end - 1].isspace():
         end -= 1
     return Evidence(doc_id=doc.id, sentence=doc.text[start:end], start=start, end=end)
+
+
+def _final_cameo(frame: Frame, event_type: str, mode: str | None) -> str | None:
+    """The trigger's CAMEO code, made specific by the event's final mode ("agreed to a ceasefire":
+    0871); a relabelled event starts from its type's general code."""
+    base = cameo_code(frame) if event_type == frame.event_type else _CAMEO_OF.get(event_type, "")
+    weapon = frame.weapon.weapon if frame.weapon else ""
+    return specific_cameo(event_type, mode, weapon, base) or None
+
+
+# "the two sides", "both parties", "the warring factions": one subject that names several parties
+_SIDES = re.compile(r"\b(?:two|both|all|warring|rival)\b|\b(?:sides|parties)\b", re.I)
+
+
+def _sides(actor: Actor | None) -> bool:
+    return actor is not None and bool(_SIDES.search(actor.text))
 
 
 _CAMEO_OF = {"AGREE": "030", "THREATEN": "130", "ACCUSE": "111", "COERCE": "1712", "PROTEST": "144"}
@@ -452,13 +526,17 @@ def _localise(actor: Actor | None, country: str, material: bool = True) -> Actor
     return actor.model_copy(update={"country": country})
 
 
-def _armed_individual(actor: Actor) -> Actor:
-    """'A man threw a grenade': an armed attacker is an unidentified armed actor, not a civilian."""
-    if actor.sector == "CVL" and actor.inter == 7:
+def _armed_individual(actor: Actor, weapon: str | None) -> Actor:
+    """'A man threw a grenade': an armed attacker is an unidentified armed actor, not a civilian.
+    Residents who beat or burn someone with sticks and fire are a mob (ACLED: rioters), not an
+    armed group."""
+    mob = weapon in _MOB_WEAPONS and not re.match(r"(?:an?|one)\s", actor.text, re.I)
+    if actor.sector == "CVL" and actor.inter == 7 and not mob:
         return actor.model_copy(update={"sector": "UAF", "inter": 3})
     return actor
 
 
+_MOB_WEAPONS = frozenset({"melee", "arson"})
 _STATE_NOUNS = frozenset({"government", "regime", "authorities", "authority", "administration", "junta"})
 
 
@@ -480,6 +558,8 @@ def _as_forces(actor: Actor | None) -> Actor | None:
     # the state itself ("Turkey", "government artillery"), not one of its office-holders ("a mayor")
     name = actor.name or ""
     state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS)
+    if state and _counted().match(actor.text):
+        return actor  # "detained two Russian diplomats": counted office-holders, not an army
     if (bare or state) and actor.inter in (None, 1):
         country_name = actor.name.removeprefix("Government of ") if actor.name else actor.country
         return actor.model_copy(
@@ -522,7 +602,7 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
         return resolved
     earlier = _earlier_mention(heads[0]) or _title_mention(heads[0], ctx.document.title)
     sectorless = resolved is None or resolved.sector is None
-    for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0]), earlier):
+    for longer in (expand(phrase, ctx.acronyms), _with_of_phrase(heads[0]), _apposition(heads[0]), earlier):
         detail = actors.resolve_actor_detail(longer) if longer else None
         found = detail.actor if detail is not None else None
         if found is None or found.sector is None or _only_a_place(detail.evidence):  # type: ignore[union-attr]
@@ -540,6 +620,14 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _apposition(head) -> str | None:
+    """'the Carlos Patino front, a faction of the FARC dissidents': what the apposition says it is."""
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    return head.doc[appos.left_edge.i : appos.right_edge.i + 1].text
 
 
 def _earlier_mention(head) -> str | None:
@@ -620,7 +708,15 @@ def _with_of_phrase(head) -> str | None:
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
     future = any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
     tense = "future" if future or factuality(frame) == "future" else None
-    return report_date(text, published, tense=tense)
+    found = report_date(text, published, tense=tense)
+    told_as_past = frame.predicate.tag_ in ("VBD", "VBN")
+    if tense is None and told_as_past and found.date and published and found.date > published + _ONE_DAY:
+        # "agreed to continue the talks next month": a later date is the agreed act's, not the agreeing's
+        return report_date("", published)
+    return found
+
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def report_date(text: str, published: dt.date | None, *, tense: str | None = None) -> EventDate:
@@ -660,6 +756,30 @@ def _governing_frame(frame: Frame, pred_index: dict[int, int]) -> tuple[int | No
         if tok.i in pred_index:
             return pred_index[tok.i], (pred_index[tok.i] if dep == "conj" else None)
     return None, None
+
+
+def _share_coordinate_places(cands: list[Candidate]) -> None:
+    """'the ministers met in Niamey and agreed to set up a joint force': one subject's coordinated
+    acts share the place the first one names, when the second names none."""
+    for cand in cands:
+        if cand.coordinate_to is None:
+            continue
+        first = cands[cand.coordinate_to]
+        if cand.event.location is None and first.event.location is not None:
+            cand.event = _placed(cand.event, first.event.location)
+        elif first.event.location is None and cand.event.location is not None:
+            # "attacked and looted shops in Pinetown": the place hangs on the last verb
+            first.event = _placed(first.event, cand.event.location)
+
+
+def _placed(event: Event, place: Location) -> Event:
+    """The event at a place its sentence gives it late, with its unnamed sides of that place."""
+    update: dict = {"location": place}
+    if place.country:
+        material = event.quad_class == 4
+        update["actor"] = _localise(event.actor, place.country, material)
+        update["recipient"] = _localise(event.recipient, place.country, material)
+    return event.model_copy(update=update)
 
 
 def _inherit_subordinate_dates(cands: list[Candidate]) -> None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventwire.events.frames import Frame
-from eventwire.events.lexicon import token_lemma
+from eventwire.events.lexicon import speech_verbs, token_lemma
 from eventwire.resources import read_tsv
 
 
@@ -27,14 +27,9 @@ def _words() -> dict[str, dict[str, str]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in read_tsv("attribution_verbs.tsv"))
-
-
 def _reported_speech(pred: Token) -> bool:
     """The clause is what someone said ("said the army would ...")."""
-    return pred.dep_ == "ccomp" and token_lemma(pred.head) in _speech_verbs()
+    return pred.dep_ == "ccomp" and token_lemma(pred.head) in speech_verbs()
 
 
 def factuality(frame: Frame) -> str:

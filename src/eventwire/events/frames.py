@@ -16,17 +16,15 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import QUAD_CLASS, Lexicon, ModeCue, TriggerRow, token_lemma
+from eventwire.events.lexicon import QUAD_CLASS, Lexicon, ModeCue, TriggerRow, speech_verbs, token_lemma
 from eventwire.events.roles import CEASEFIRE_WORDS as _CEASEFIRE_WORDS
 from eventwire.events.roles import SUBJ as _SUBJ
 from eventwire.events.roles import fill_roles as _fill_roles
 from eventwire.events.roles import noun_phrase
 from eventwire.events.roles import prep_object as _prep_object
-from eventwire.resources import read_tsv
 
 _ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"}
@@ -40,11 +38,6 @@ _VERBAL_TYPES = {
     "CONCEDE",
     "CONSULT",
 }
-
-
-@lru_cache(maxsize=1)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in read_tsv("attribution_verbs.tsv"))
 
 
 @dataclass
@@ -126,6 +119,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         _fill_roles(frame)
         _victim_subject(frame)
         _fill_attribution(frame, sent)
+        _speaker_acts(frame)
         frame.weapon = lex.weapon_cue(_frame_phrase_tokens(frame))
         # a weapon named in the sentence says more than a generic fighting word does
         generic = frame.mode in (None, "firearms")
@@ -143,6 +137,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     _suppress_purposes(frames)
     _suppress_descriptions(frames)
     _suppress_states(frames)
+    _suppress_background_nouns(frames)
+    _suppress_undone_objects(frames)
     _suppress_deaths_told_with_their_cause(frames)
     _suppress_stopped(frames)
     kept = [f for f in frames if not f.suppressed]
@@ -233,6 +229,10 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             siblings = [g for g in kept if g.predicate.head.i == pred.head.i and g.predicate.i < pred.i]
             host = siblings[-1] if subjectless and siblings else None
             participle = host is not None
+        if host is not None and host.event_type != f.event_type and host.predicate.dep_ == "conj":
+            # "attacked and looted shops, killing two": the killing is the attack's outcome
+            first = by_pred.get(host.predicate.head.i)
+            host = first if first is not None and first.event_type == f.event_type else host
         # "soldiers beat and injured dozens": two verbs sharing subject and object are one deed
         shared = (
             pred.dep_ == "conj"
@@ -340,8 +340,20 @@ def _is_anaphoric(noun: Token) -> bool:
 # ---- attribution, ownership, suppression ------------------------------------------------
 
 
+def _speaker_acts(frame: Frame) -> None:
+    """'The administration said Pakistani airstrikes killed 38 people and vowed to respond': the
+    parse gives "vowed" the strikes as subject; a vow, a threat or a demand is the speaker's."""
+    actor = frame.actor_heads[0] if frame.actor_heads else None
+    speaker = frame.speech_verb_subject
+    if frame.quad_class == 4 or actor is None or speaker is None or frame.predicate.dep_ != "conj":
+        return
+    rows = Lexicon.load().triggers_for(token_lemma(actor))
+    if actor.pos_ == "NOUN" and any(r.event_type == "ASSAULT" for r in rows):
+        frame.actor_heads = [speaker]
+
+
 def _fill_attribution(frame: Frame, sent: Span) -> None:
-    speech = _speech_verbs()
+    speech = speech_verbs()
     tok = frame.light_verb or frame.predicate
     for _ in range(6):
         if tok.head.i == tok.i:
@@ -378,6 +390,8 @@ def _fill_attribution(frame: Frame, sent: Span) -> None:
 def _attribute(frame: Frame, verb: Token) -> bool:
     """Attribute the frame to the subject of the speech verb ``verb``; False if it has none."""
     subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+    if subj is None and verb.dep_ == "conj":  # "a spokesman put the toll at 12 and said ...": shared
+        subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
     if subj is None:
         return False
     frame.attribution = noun_phrase(subj)
@@ -558,13 +572,56 @@ def _suppress_stopped(frames: list[Frame]) -> None:
             f.suppressed = True
 
 
+# Participles that, used as adjectives, describe people ("the wounded villagers", "the captured
+# soldiers"): their state, not an act this sentence reports.
+_STATE_LEMMAS = {"wound", "injure", "capture", "kidnap", "abduct", "hold"}
+
+
 def _suppress_states(frames: list[Frame]) -> None:
     """'unless the government released their jailed commanders': a participle used as an
-    adjective names someone's state (in custody), not an arrest this sentence reports. Only
-    custody: "looted shops" is often a misparsed verb."""
+    adjective names someone's state (in custody, wounded, captive), not an act this sentence
+    reports. Only people's states: "looted shops" is often a misparsed verb."""
     for f in frames:
         t = f.trigger
-        if f.mode == "arrest" and t.dep_ == "amod" and t.tag_ == "VBN" and len(frames) > 1:
+        state = f.mode in ("arrest", "abduct") or token_lemma(t) in _STATE_LEMMAS
+        if state and t.dep_ == "amod" and t.tag_ == "VBN" and len(frames) > 1:
+            f.suppressed = True
+
+
+# Verbs that end or undo what their object names: "lifted the blockade" tells no blockade.
+_UNDOING = {"lift", "ease", "end", "relax", "revoke", "remove", "abandon", "call off", "cancel", "break"}
+
+
+def _suppress_undone_objects(frames: list[Frame]) -> None:
+    """'The navy lifted the blockade of the port': the blockade named as the object of the
+    lifting is what ends, not an act this sentence reports."""
+    preds = {f.predicate.i: f for f in frames if not f.suppressed}
+    for f in frames:
+        t = f.trigger
+        if f.light_verb is not None or f.predicate.i != t.i or t.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        host = preds.get(t.head.i)
+        if host is not None and host is not f and " ".join(host.row.lemmas) in _UNDOING:
+            f.suppressed = True
+
+
+# Prepositions that place a named event before or behind the sentence's act ("resigned over
+# the massacre", "suspended the mission after the attack").
+_BACKGROUND_PREPS = {"after", "over", "following", "before", "since"}
+
+
+def _suppress_background_nouns(frames: list[Frame]) -> None:
+    """'The envoy suspended his mission after the massacre': an event named only by a noun in a
+    phrase of time or cause, hanging on another event's verb, is what that event answers; the
+    sentence reports the suspension. Same-type nouns already merge into their verb's frame."""
+    preds = {f.predicate.i: f for f in frames if not f.suppressed}
+    for f in frames:
+        t = f.trigger
+        if f.light_verb is not None or f.predicate.i != t.i or t.dep_ != "pobj":
+            continue
+        prep = t.head
+        host = preds.get(prep.head.i)
+        if prep.lower_ in _BACKGROUND_PREPS and host is not None and host is not f:
             f.suppressed = True
 
 
@@ -572,16 +629,19 @@ def _suppress_content(frames: list[Frame]) -> None:
     """Drop frames that are what another, verbal event is about ("urged them to stop fighting")."""
     by_pred = {f.predicate.i: f for f in frames}
     by_pred.update({f.trigger.i: f for f in frames})
-    speech = _speech_verbs()
+    speech = speech_verbs()
     for f in frames:
         tok = f.light_verb or f.predicate
         for _ in range(8):
             if tok.head.i == tok.i or tok.dep_ not in _CONTENT_DEPS:
                 break
             tok = tok.head
-            if token_lemma(tok) in speech:
-                break
             host = by_pred.get(tok.i)
+            if token_lemma(tok) in speech:
+                # "warned of more attacks": a threatened harm is what the threat is about
+                if host is not None and host is not f and host.event_type == "THREATEN":
+                    f.suppressed = True
+                break
             if host is not None and host is not f and host.event_type in _VERBAL_TYPES:
                 own_subject = any(c.dep_ in _SUBJ for c in (f.light_verb or f.predicate).children)
                 if token_lemma(host.trigger) == "deny" and f.event_type not in _VERBAL_TYPES:

@@ -103,6 +103,12 @@ def forms(lemma: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of the verbs of saying (``attribution_verbs.tsv``)."""
+    return frozenset(r["lemma"] for r in read_tsv("attribution_verbs.tsv"))
+
+
 def token_lemma(tok: Token) -> str:
     """Lower-cased lemma; spaCy leaves some proper-noun lemmas capitalised."""
     return tok.lemma_.lower()

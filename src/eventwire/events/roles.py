@@ -96,6 +96,12 @@ def fill_roles(frame: Frame) -> None:
             recipient = n_recipient or recipient
     else:
         actor, recipient = _noun_roles(pred, material=frame.quad_class == 4)
+    if frame.event_type == "ASSAULT" and actor is not None and _is_fighting_word(actor):
+        # "Clashes between two armed groups killed 31 people": the sides of the clash are the
+        # event's sides; the dead are its toll, not a side
+        sides = prep_object(actor, {"between"})
+        if sides is not None:
+            actor, recipient = sides, next((c for c in sides.children if c.dep_ == "conj"), sides)
     if actor is not None and (actor.i in {t.i for t in frame.instruments} or _is_instrument(actor, frame)):
         actor = _instrument_owner(actor)
     if actor is not None and actor.lower_ in _PRONOUNS:
@@ -121,9 +127,16 @@ def fill_roles(frame: Frame) -> None:
     if frame.event_type == "MOBILIZE":
         recipient = None  # the troops deployed are the actor's own
     recipient = _participant(recipient)
+    if frame.event_type == "ASSAULT" and recipient is not None and _held_by_someone(recipient):
+        recipient = _occupants(recipient) or recipient  # "struck a headquarters of the X militia"
     if recipient is not None and (_not_a_participant(recipient, frame) or _taken_place(recipient, frame)):
         if _is_place(recipient) or _taken_place(recipient, frame):  # "captured the town after fighting"
-            recipient = _occupants(recipient) or prep_object(pred, {"from"}) or _opponent_in_fighting(pred)
+            recipient = (
+                _occupants(recipient)
+                or prep_object(pred, {"from"})
+                or _taken_from(pred)
+                or _opponent_in_fighting(pred)
+            )
         elif _is_event_noun(recipient) and frame.quad_class == 3:
             # "condemned the air strike carried out by the military": the striker is accused
             recipient = prep_object(recipient, preps | {"to"}) or _event_actor(recipient)
@@ -132,6 +145,13 @@ def fill_roles(frame: Frame) -> None:
         recipient = _participant(recipient)
         if recipient is not None and _not_a_participant(recipient, frame):
             recipient = None
+    if frame.event_type == "THREATEN" and recipient is None:
+        recipient = _threatened_target(pred)
+    if frame.event_type == "AGREE" and recipient is None:
+        recipient = _promised_to(pred)
+    if frame.event_type == "AID" and recipient is not None and _is_thing(recipient):
+        # "delivered food to 25,000 displaced people": the aid goes to someone
+        recipient = prep_object(pred, {"to"}) or prep_object(recipient, {"to"}) or recipient
     seizes = frame.event_type == "COERCE" or frame.mode == "destroy"
     if seizes and recipient is not None and _is_thing(recipient):
         recipient = _owner_of_thing(recipient, pred) or recipient  # "seized rifles from a cartel's house"
@@ -144,7 +164,8 @@ def fill_roles(frame: Frame) -> None:
     symmetric = frame.event_type in ("AGREE", "CONSULT", "COOPERATE") or two_sided
     if symmetric and not frame.recipient_heads and frame.assoc_heads:
         frame.recipient_heads = [frame.assoc_heads.pop(0)]
-    if two_sided and not frame.recipient_heads and actor is not None:
+    if symmetric and not frame.recipient_heads and actor is not None:
+        # "the defence ministers of Niger, Mali and Burkina Faso agreed": the other parties
         side = _coordinated_side(actor)
         frame.recipient_heads = [side] if side is not None else []
     actor_head = frame.actor_heads[0] if frame.actor_heads else None
@@ -306,6 +327,53 @@ def _occupants(place: Token) -> Token | None:
     return owner
 
 
+def _held_by_someone(place: Token) -> bool:
+    """A held place whose holder hangs off it ("a headquarters of the X militia", "a base housing
+    U.S. troops"); "Kurdish peshmerga positions" names its holder in the phrase itself."""
+    if token_lemma(place) not in _HELD_PLACES:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "for")) or c.dep_ in ("acl", "relcl")
+        for c in place.children
+    )
+
+
+def _threatened_target(pred: Token) -> Token | None:
+    """'vowed to keep attacking U.S. forces': the object of the act threatened, down the chain of
+    complement verbs."""
+    verbs = [pred]
+    for _ in range(3):
+        verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        for v in verbs:
+            target = next((c for c in v.children if c.dep_ == "dobj"), None)
+            if target is not None and _is_assault_word(v):
+                return target
+    return None
+
+
+def _promised_to(pred: Token) -> Token | None:
+    """'pledged to send 1,000 tons of food to Somalia': who the promised act is for."""
+    verbs = [pred]
+    for _ in range(2):
+        verbs = [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for v in verbs:
+            to = prep_object(v, {"to"})
+            if to is not None and (not _is_thing(to) or to.ent_type_ in ("GPE", "ORG", "NORP")):
+                return to
+    return None
+
+
+def _taken_from(pred: Token) -> Token | None:
+    """'recaptured the town of X in the Y region from Al-Shabaab': the parse may hang "from" on
+    the place phrase; a side it names (not another place) is who lost the town."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS - {"from"}:
+            held = _prep_in_subtree(c, {"from"})
+            if held is not None and not _is_place(held):
+                return held
+    return None
+
+
 def _opponent_in_fighting(pred: Token) -> Token | None:
     """'captured the town after two weeks of fighting with the military': the military."""
     for c in pred.children:
@@ -361,6 +429,12 @@ def _owner_of_thing(thing: Token, pred: Token) -> Token | None:
 
 def _is_assault_word(tok: Token) -> bool:
     return any(r.event_type == "ASSAULT" for r in Lexicon.load().triggers_for(token_lemma(tok)))
+
+
+def _is_fighting_word(tok: Token) -> bool:
+    """A noun of two-sided fighting ("clashes", "a gunfight"): trigger rows of mode firearms."""
+    rows = Lexicon.load().triggers_for(token_lemma(tok))
+    return any(r.event_type == "ASSAULT" and r.mode == "firearms" for r in rows)
 
 
 def _is_event_noun(tok: Token) -> bool:
@@ -422,6 +496,7 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
     else:
         actor = _subject(pred)
         recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
+        recipient = recipient or _approximate_object(pred) or _shared_object(pred)
     if recipient is None or _is_weapon(recipient):
         preps = _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS
         aimed = _prep_in_subtree(recipient, preps) if material and recipient is not None else None
@@ -431,6 +506,36 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
     if passive and recipient is None and pred.dep_ in ("acl", "relcl"):
         recipient = pred.head  # "soldiers killed in the attack"
     return actor, recipient
+
+
+# "detained around 70 protesters": the parser hangs a counted object on "around" as a preposition.
+_APPROXIMATORS = {"around", "about", "over", "approximately", "roughly"}
+_MEASURES = {"day", "hour", "week", "month", "year", "minute", "kilometre", "kilometer", "km", "mile"}
+
+
+def _approximate_object(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in _APPROXIMATORS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() not in _MEASURES and any(
+                g.dep_ == "nummod" for g in obj.children
+            ):
+                return obj
+    return None
+
+
+def _shared_object(pred: Token) -> Token | None:
+    """'shelled and bombed the village': the object hangs on the second verb only."""
+    second = next((c for c in pred.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if second is None or not any(c.dep_ == "cc" for c in pred.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+        return None  # a clause of its own: "militants attacked, and police arrested five"
+    # "beat and robbed travellers" share them; "detained and assaulted a girl" are two deeds
+    kinds = {r.event_type for r in Lexicon.load().triggers_for(token_lemma(pred))}
+    if not kinds & {r.event_type for r in Lexicon.load().triggers_for(token_lemma(second))}:
+        return None
+    return next((c for c in second.children if c.dep_ == "dobj"), None)
 
 
 def _prep_in_subtree(tok: Token, preps: set[str]) -> Token | None:
@@ -627,15 +732,29 @@ def _resolve_pronoun(pron: Token, anchor: Token) -> Token | None:
     return _previous_subject(pron) if pron.dep_ in _SUBJ else None
 
 
+_PRONOUN_REACH = 3  # sentences
+
+
+def _pronominal(tok: Token) -> bool:
+    """A subject that is itself a reference: "he", "those responsible", "this"."""
+    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" or tok.lower_ in ("those", "these", "this", "that")
+
+
 def _previous_subject(pron: Token) -> Token | None:
     """'He threatened further attacks': a sentence-opening pronoun subject continues the
     previous sentence's subject when number and kind agree (a person for he/she)."""
     sent = pron.sent
     if sent.start == 0 or any(t.dep_ in _SUBJ for t in pron.doc[sent.start : pron.i]):
         return None
-    prev = pron.doc[sent.start - 1].sent
-    subj = next((c for c in prev.root.children if c.dep_ in _SUBJ), None)
-    if subj is None or subj.lower_ in _PRONOUNS or subj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+    subj = None
+    for _ in range(_PRONOUN_REACH):  # "He is also alarmed ... He calls on": back past pronoun subjects
+        if sent.start == 0:
+            return None
+        sent = pron.doc[sent.start - 1].sent
+        subj = next((c for c in sent.root.children if c.dep_ in _SUBJ), None)
+        if subj is not None and not _pronominal(subj):
+            break
+    if subj is None or _pronominal(subj) or subj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
         return None
     plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
     if pron.lower_ in ("he", "she"):

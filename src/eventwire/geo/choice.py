@@ -79,6 +79,10 @@ def _containers(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
     return out
 
 
+# "fired from across the X River": where the guns were ("swam across the Yalu River" is the place)
+ACROSS_BEFORE = re.compile(
+    r"\bfrom\s+(?:across|beyond|the\s+other\s+(?:side|bank)\s+of)\s+(?:the\s+)?$", re.I
+)
 FRONTED = re.compile(r"^\W*(?:in|at|inside|outside|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
 DIRECTIONAL_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
@@ -126,6 +130,14 @@ def _choice_cost(m: PlaceMention, trigger: tuple[int, int], text: str, anchors: 
     return cost
 
 
+def _across_water(text: str, m: PlaceMention) -> bool:
+    """A river the gazetteer lacks, put as what lies between ("from across the X River")."""
+    before = text[max(0, m.start - 30) : m.start]
+    # a strait or a sea is crossed, not fired over ("across the Bering Strait from Russia")
+    river = re.search(r"\s(?:river|canal|creek|stream)$", m.text, re.I)
+    return not m.candidates and bool(river) and bool(ACROSS_BEFORE.search(before))
+
+
 def _bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
     """Mentions inside a bracket that opens right after another mention: "X (A, B)"."""
     out: set[PlaceMention] = set()
@@ -149,6 +161,11 @@ def choose(text: str, mentions: list[PlaceMention], trigger: tuple[int, int]) ->
     # place before it, never the event's place itself
     bracketed = _bracketed_hints(text, mentions)
     mentions = [m for m in mentions if m not in bracketed] or mentions
+    # "shelled the city from across the Dnipro River": the river is where the guns were; the
+    # event is at the other place the sentence names, or the one its story names
+    mentions = [m for m in mentions if not _across_water(text, m)]
+    if not mentions:
+        return None
     placed = [m for m in mentions if m.locative or m.region_word]
     sub_national = [m for m in mentions if m.candidates and country_of(m) is None]
     pool = placed or sub_national

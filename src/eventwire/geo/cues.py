@@ -70,6 +70,12 @@ class PlaceMention:
     near: bool
     region_word: bool
     ner: str | None
+    # only part of a longer capitalised name ("Abu" of "the Abu Shouk camp"): weak evidence of
+    # which namesake is meant, never enough to go abroad
+    partial: bool = False
+    # the text calls it a town or a village ("the town of X"): a populated place, even one the
+    # gazetteer lacks and that is placed at the region around it
+    populated: bool = False
 
 
 LEADING_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "by", "with"})
@@ -79,6 +85,10 @@ DESCRIPTOR_BEFORE = re.compile(
     r"port|island|hamlet|settlement|suburb)(?:\s+of)?,?\s+$",
     re.I,
 )
+# "the town of X", "X village": the text calls the place a populated one, not a district
+POPULATED_BEFORE = re.compile(r"\b(?:city|town|village|hamlet|port\s+town|port\s+city)(?:\s+of)?,?\s+$", re.I)
+# not "the north Sinai town of El-Arish": the town there is the name after
+POPULATED_AFTER = re.compile(r"^\s+(?:city|town|village)\b(?!\s+of\b)", re.I)
 DIRECTION = r"(?:(?:(?:north|south|east|west)(?:ern|east|west|eastern|western)?|central|rural)\s+)?"
 POSSESSIVE_BEFORE = re.compile(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+$")
 
@@ -92,6 +102,8 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     after = by_kind.pop("after", [])
     event = by_kind.pop("event", [])
     actor = by_kind.pop("actor", [])
+    water = by_kind.pop("water", [])
+    owner = by_kind.pop("owner", [])
     types = by_kind.pop("type", [])
     for kind in ("org", "title", "facility"):  # word lists, not context patterns (org_words ...)
         by_kind.pop(kind, None)
@@ -101,6 +113,9 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
         "type": re.compile(rf"\s(?:{'|'.join(types)})$", re.I),
         "event": re.compile(rf"^['’]?s?\s+(?:{'|'.join(event)})\b", re.I),
         "actor": re.compile(rf"^(?:-|\s+)(?:{'|'.join(actor)})\b", re.I),
+        # "Herat's military and civilian airport": an adjective of a noun to come is no owner's
+        "owner": re.compile(rf"^['’]s?\s+(?:{'|'.join(owner)})\b(?!\s+(?:and|or)\b)", re.I),
+        "water": re.compile(rf"^\s+(?:{'|'.join(water)})\b", re.I),
         # capitalised: "the Islamic State of Iraq" is a name, "the state of Borno" a place
         "org_of": re.compile(rf"\b(?:{'|'.join(org_of)})\s+(?:of|in|for)\s+(?:the\s+)?$"),
     }
@@ -172,6 +187,12 @@ def inside_longer_name(words: list, i: int, j: int, mention: PlaceMention) -> bo
         return False
     if norm(mention.text) in curated_names():
         return False
+    return part_of_longer(words, i, j)
+
+
+def part_of_longer(words: list, i: int, j: int) -> bool:
+    """Words ``i:j`` of a capitalised sequence are only part of its name: a name word (not a
+    type word, an admin word or a possessive) stands right before or after them."""
     stop = stopwords()
 
     def name_word(w: str) -> bool:
@@ -224,8 +245,20 @@ def unknown_place(text: str, start: int, seq: str, listed: bool = False) -> Plac
     if not (listed or typed or STRONG_CUE.search(before) or NEAR_BEFORE.search(before)):
         return None
     near = bool(NEAR_BEFORE.search(text[max(0, start - 40) : start]))
+    populated = bool(POPULATED_BEFORE.search(before) or POPULATED_AFTER.match(after))
     return PlaceMention(start, start + len(surface), surface, (), True, near,
-                        bool(REGION_AFTER.match(after)), "CUE")  # fmt: skip
+                        bool(REGION_AFTER.match(after)), "CUE", populated=populated)  # fmt: skip
+
+
+WATER_FEATURES = frozenset({"SEA", "GULF", "STRT", "LK", "BAY", "STM", "OCN", "CNL", "LGN"})
+
+
+def water_body(surface: str, after: str = "") -> bool:
+    """A river's or sea's name ("the Dnipro River", "Euphrates river"): the name, or the name with
+    the word after it, names water; never a village or a town, even one of the same name."""
+    water = cue_patterns()["water"]
+    last = surface.rsplit(" ", 1)
+    return bool(water.match(after)) or (len(last) == 2 and bool(water.match(" " + last[1])))
 
 
 def coordinated(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

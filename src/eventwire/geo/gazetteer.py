@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from eventwire.geo.build import build, cache_path, canon, skeleton
+from eventwire.resources import read_tsv
 
 FUZZY_MIN_RATIO = 84  # edit-distance ratio (0-100) a near-miss spelling must reach
 MMAP_BYTES = 256 * 1024 * 1024
@@ -25,11 +26,31 @@ FUZZY_MIN_LEN = 5  # shorter names are too ambiguous to match approximately
 # a trailing feature word the index does not hold as part of the name (fuzzy matching with it
 # would let "al-Hasaka Province" pass for "Usak Province")
 _REGION_WORDS = frozenset(
-    "province governorate oblast region prefecture district raion rayon county department".split()  # noqa: SIM905
-)
+    {
+        "province", "governorate", "oblast", "region", "prefecture", "district", "raion", "rayon",
+        "county", "department", "township", "tehsil", "territory",
+    }
+)  # fmt: skip
 _TYPE_WORD = re.compile(
     r"\s(" + "|".join(sorted(_REGION_WORDS)) + r"|city|town|village|area|countryside|suburbs?)$"
 )
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, str], ...]:
+    rules = [(r["from"], r["to"]) for r in read_tsv("geo_translit.tsv")]
+    return tuple(sorted(rules, key=lambda r: -len(r[0])))  # "skoe" before "oe"
+
+
+def _romanisations(key: str) -> list[str]:
+    """The name with one word's ending spelled the other way ("tsentralny" -> "tsentralnyi")."""
+    words = key.split()
+    out: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        for old, new in _endings():
+            if words[i].endswith(old) and len(words[i]) > len(old) + 2:
+                out.append(" ".join([*words[:i], words[i][: -len(old)] + new, *words[i + 1 :]]))
+    return out
 
 
 @dataclass(frozen=True)
@@ -92,8 +113,14 @@ class Gazetteer:
         if not key:
             return ()
         found = self._exact(key)
-        if found:
-            return found
+        if any(p.primary for p in found):
+            return found  # a place's own name: no other spelling is meant
+        # the other romanisation's places too: GeoNames may file a Russian spelling as another
+        # village's alternate name while news means the Ukrainian-spelled one; context ranks them
+        variants = tuple(p for v in _romanisations(key) for p in self._exact(v))
+        if found or variants:
+            seen = {p.id for p in found}
+            return found + tuple(p for p in variants if p.id not in seen and not seen.add(p.id))
         typed = _TYPE_WORD.search(key)
         if typed and typed.start() > 2:
             key = key[: typed.start()]
