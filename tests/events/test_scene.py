@@ -58,3 +58,14 @@ def test_an_unplaced_act_takes_the_scene_its_own_sentence_names():
     )
     deploy = next(e for e in code_text(text, "2024-05-09") if e.event_type == "MOBILIZE")
     assert deploy.location is not None and deploy.location.name.startswith("Cap")
+
+
+def test_the_strike_told_again_is_the_same_attack_with_its_own_day_and_town():
+    text = (
+        "ADDIS ABABA (AP) - A drone strike on a bus station in Ethiopia's Amhara region killed at "
+        "least 9 civilians, witnesses said Saturday.\n\nThe strike hit the station in the town of "
+        "Debark on Thursday morning, a resident said."
+    )
+    strikes = [e for e in code_text(text, "2024-02-03") if e.event_type == "ASSAULT"]
+    assert len(strikes) == 1
+    assert strikes[0].mode == "drone" and strikes[0].date == dt.date(2024, 2, 1)

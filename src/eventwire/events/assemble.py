@@ -45,6 +45,7 @@ from eventwire.events.scene import (
     fill_from_dateline,
     fill_from_scene,
     fill_related_locations,
+    retold_attack,
 )
 from eventwire.events.tolls import counter_toll, other_estimates, toll_told_after, with_counter_toll
 from eventwire.model import Actor, Event, Location
@@ -74,6 +75,7 @@ def assemble(
     events = [_infer_claimant(e, resolve_attribution) for e in events]
     events = fill_related_locations(events)
     events = fill_from_dateline(fill_from_scene(date_from_scene(events)), dateline)
+    events = retold_attack(events)
     merged = [_finalise(e) for e in other_estimates(_merge_repeats(events, cands))]
     scored = score_events(merged, cands)  # the candidates carry the classifier's vote
     return [_place_the_unidentified(e) for e in scored]

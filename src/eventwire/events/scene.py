@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from eventwire.actors.resolve import INTERNATIONAL
+from eventwire.events.lexicon import Lexicon
 from eventwire.events.sameness import DIPLOMATIC, party_countries, unnamed
 from eventwire.model import Event, Location
 from eventwire.resources import read_tsv
@@ -198,3 +199,37 @@ def _as_region(loc: Location) -> Location:
     if loc.precision in ("region", "country"):
         return loc
     return loc.model_copy(update={"precision": "region", "geo_precision": 3})
+
+
+def retold_attack(events: list[Event]) -> list[Event]:
+    """"A drone strike killed 17 civilians ... The strike hit the station on Thursday morning": a
+    sentence that opens with "The" and an attack word names the attack just told, so an act it
+    tells with no weapon, attacker or victims of its own takes that attack's (and can then merge
+    with it)."""
+    out: list[Event] = []
+    for e in events:
+        if e.event_type == "ASSAULT" and e.mode is None and unnamed(e.actor) and _retold(e.evidence.sentence):
+            told = [
+                d
+                for d in out
+                if d.event_type == "ASSAULT"
+                and d.mode is not None
+                and 0 < e.evidence.start - d.evidence.start <= 2 * SCENE_REACH
+            ]
+            if told:  # the same attack: its weapon and its attacker
+                attack = told[-1]
+                update = {"mode": attack.mode, "acled": attack.acled, "actor": attack.actor}
+                if e.recipient is None or e.recipient.country is None:
+                    update["recipient"] = attack.recipient  # "hit the station": the people it hit
+                e = e.model_copy(update=update)
+        out.append(e)
+    return out
+
+
+def _retold(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    word = words[1].lower().strip(",.;:")
+    rows = Lexicon.load().triggers_for(word) or Lexicon.load().triggers_for(word.removesuffix("s"))
+    return any(r.event_type == "ASSAULT" and r.pos in ("NOUN", "ANY") for r in rows)
