@@ -430,17 +430,18 @@ def _choose(found: list[_Found], trigger: tuple[int, int] | None) -> Count | Non
     return min(found, key=lambda f: (distance(f), f.start)).count
 
 
+@lru_cache(maxsize=1)
+def _with_numbers() -> tuple[re.Pattern[str], ...]:
+    """TOLL, TOLL_LONG and ATTACKER with the number expression in place of NUM, compiled once."""
+    forms = (TOLL, TOLL_LONG, ATTACKER)
+    return tuple(re.compile(f.pattern.replace("NUM", number_pattern()), re.I) for f in forms)
+
+
 def stated_toll(text: str) -> Count | None:
-    """The death toll a sentence states as a toll ("put the toll at 12", "the death toll rose to
-    40"), whatever event it counts; None when it states none."""
-    return _toll(text)
-
-
-def _toll(text: str) -> Count | None:
-    """The newest death toll: "the death toll rose to 40" (the last one stated wins)."""
+    """The newest death toll a sentence states as a toll ("put the toll at 12", "the death toll
+    rose to 40"; the last one stated wins), whatever event it counts; None when it states none."""
     found = []
-    for form in (TOLL, TOLL_LONG):
-        pattern = re.compile(form.pattern.replace("NUM", number_pattern()), re.I)
+    for pattern in _with_numbers()[:2]:
         found.extend(pattern.finditer(text))
     last = None
     for m in sorted(found, key=lambda m: m.end()):
@@ -475,11 +476,11 @@ def extract_casualties(sentence: str, trigger: tuple[int, int] | None = None) ->
     ``trigger`` (character offsets of the event's trigger in ``sentence``) picks, for each kind,
     the count nearest the trigger; without it the first count wins.
     """
-    attack = re.compile(ATTACKER.pattern.replace("NUM", number_pattern()), re.I)
+    attack = _with_numbers()[2]
     # the bombers' own deaths are not victims; same length keeps trigger offsets valid
     text = _mask(sentence, [m.span() for m in attack.finditer(sentence)])
     counts = {kind: _choose(_find(kind, text), trigger) for kind in KINDS}
-    toll = _toll(text)
+    toll = stated_toll(text)
     newer = toll is not None and (counts["killed"] is None or toll.best != 0)
     if newer and not _own_count_nearer(text, trigger, counts["killed"], toll):
         counts["killed"] = toll

@@ -209,8 +209,12 @@ def _as_spoken(words: str | None, sent: Span, at: int) -> str | None:
 
 def said_on(date_text: str | None) -> bool:
     """The date is the day a source spoke ("said Wednesday"), a weak stand-in for the event's own."""
-    first = (date_text or "").split(" ", 1)[0].lower()
-    return any(first in forms(v) for v in speech_verbs())
+    return (date_text or "").split(" ", 1)[0].lower() in _spoken_forms()
+
+
+@lru_cache(maxsize=1)
+def _spoken_forms() -> frozenset[str]:
+    return frozenset(f for v in speech_verbs() for f in forms(v))
 
 
 def _told(frame: Frame, triggers: set[int]) -> set[int]:

@@ -23,7 +23,7 @@ from eventwire.events.lexicon import QUAD_CLASS, Lexicon, ModeCue, TriggerRow, s
 from eventwire.events.roles import CEASEFIRE_WORDS as _CEASEFIRE_WORDS
 from eventwire.events.roles import SUBJ as _SUBJ
 from eventwire.events.roles import fill_roles as _fill_roles
-from eventwire.events.roles import noun_phrase
+from eventwire.events.roles import is_assault_word, noun_phrase
 from eventwire.events.roles import prep_object as _prep_object
 
 _ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
@@ -347,8 +347,7 @@ def _speaker_acts(frame: Frame) -> None:
     speaker = frame.speech_verb_subject
     if frame.quad_class == 4 or actor is None or speaker is None or frame.predicate.dep_ != "conj":
         return
-    rows = Lexicon.load().triggers_for(token_lemma(actor))
-    if actor.pos_ == "NOUN" and any(r.event_type == "ASSAULT" for r in rows):
+    if actor.pos_ == "NOUN" and is_assault_word(actor):
         frame.actor_heads = [speaker]
 
 

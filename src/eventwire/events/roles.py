@@ -341,26 +341,28 @@ def _held_by_someone(place: Token) -> bool:
 def _threatened_target(pred: Token) -> Token | None:
     """'vowed to keep attacking U.S. forces': the object of the act threatened, down the chain of
     complement verbs."""
-    verbs = [pred]
-    for _ in range(3):
-        verbs = [c for v in verbs for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
-        for v in verbs:
-            target = next((c for c in v.children if c.dep_ == "dobj"), None)
-            if target is not None and _is_assault_word(v):
-                return target
+    for v in _complement_verbs(pred, ("xcomp", "ccomp"), 3):
+        target = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if target is not None and is_assault_word(v):
+            return target
     return None
 
 
 def _promised_to(pred: Token) -> Token | None:
     """'pledged to send 1,000 tons of food to Somalia': who the promised act is for."""
-    verbs = [pred]
-    for _ in range(2):
-        verbs = [c for v in verbs for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        for v in verbs:
-            to = prep_object(v, {"to"})
-            if to is not None and (not _is_thing(to) or to.ent_type_ in ("GPE", "ORG", "NORP")):
-                return to
+    for v in _complement_verbs(pred, ("xcomp",), 2):
+        to = prep_object(v, {"to"})
+        if to is not None and (not _is_thing(to) or to.ent_type_ in ("GPE", "ORG", "NORP")):
+            return to
     return None
+
+
+def _complement_verbs(pred: Token, deps: tuple[str, ...], depth: int):
+    """The verbs of the complements below ``pred``, nearest first, up to ``depth`` levels."""
+    verbs = [pred]
+    for _ in range(depth):
+        verbs = [c for v in verbs for c in v.children if c.dep_ in deps and c.pos_ == "VERB"]
+        yield from verbs
 
 
 def _taken_from(pred: Token) -> Token | None:
@@ -381,14 +383,14 @@ def _opponent_in_fighting(pred: Token) -> Token | None:
             continue
         noun = next((g for g in c.children if g.dep_ == "pobj"), None)
         overran = next((g for g in c.children if g.dep_ == "pcomp"), None)
-        if overran is not None and _is_assault_word(overran):  # "after overrunning an army position"
+        if overran is not None and is_assault_word(overran):  # "after overrunning an army position"
             target = next((g for g in overran.children if g.dep_ == "dobj"), None)
             if target is not None:
                 return _occupants(target) if _is_place(target) else target
         for _ in range(2):  # "after weeks of fighting": the fighting hangs off "of"
             if noun is None:
                 break
-            if _is_assault_word(noun):
+            if is_assault_word(noun):
                 return prep_object(noun, {"with", "against"})
             noun = prep_object(noun, {"of"})
     return None
@@ -427,7 +429,8 @@ def _owner_of_thing(thing: Token, pred: Token) -> Token | None:
     return next((c for c in origin.children if c.dep_ in modifiers and _names_a_force(c)), None)
 
 
-def _is_assault_word(tok: Token) -> bool:
+def is_assault_word(tok: Token) -> bool:
+    """A word some trigger row reads as an ASSAULT (event_triggers.tsv)."""
     return any(r.event_type == "ASSAULT" for r in Lexicon.load().triggers_for(token_lemma(tok)))
 
 
