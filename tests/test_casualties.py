@@ -267,3 +267,35 @@ def test_a_long_phrase_before_were_killed_is_counted_but_not_a_subject_before_an
     assert killed(long) == (5, 5, 5)
     subject = "Clashes between two rival armed groups in the northern city killed at least 9 people."
     assert killed(subject) == (9, 9, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen shot dead Musa Ibrahim Danjuma outside his home in Katsina.", (1, 1, 1)),
+        ("The raid killed Hamas commander Yahya Sinwar's deputy in Rafah.", (1, 1, 1)),
+        ("Bandits killed a village chief in Sokoto state.", (1, 1, 1)),
+        ("Troops killed a suspected Boko Haram bomb maker near Bama.", (1, 1, 1)),
+        ("Police shot dead Juan Carlos Mendez, a suspected cartel gunman.", (1, 1, 1)),
+        ("Sniper kills soldier near Avdiivka", (1, 1, 1)),  # a headline drops the article
+        ("Two border guards killed despite truce", (2, 2, 2)),
+        ("Shelling continues on the front line, one militia killed - spokesman", (1, 1, 1)),
+    ],
+)
+def test_one_named_or_titled_person_killed_counts_one(text: str, expected: tuple) -> None:
+    assert killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops killed Boko Haram fighters near Bama.",  # a group, no count
+        "Turkish drones killed Syrian Democratic Forces members near Qamishli.",
+        "Rebels shot down a helicopter carrying troops.",  # the thing shot down, not the troops
+        "Houthi forces shot down a US MQ-9 Reaper drone off Hodeidah.",  # the phrase's head decides
+        "Police killed civilian protesters in the square.",  # an adjective, not one civilian
+        "Officials said Human Rights Watch were killed off by the decree.",
+    ],
+)
+def test_a_group_name_or_a_thing_is_not_one_person_killed(text: str) -> None:
+    assert killed(text) is None

@@ -19,6 +19,7 @@ from tests.ontology import DISORDER, NON_STATE_CODES, PLOVER_MODES, SECTORS, SUB
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold" / "event_sentences.jsonl"
+NOTES = ROOT / "gold" / "acled_notes.jsonl"
 TRAIN = ROOT / "training" / "events_train.jsonl"
 BUILD = ROOT / "training" / "build.py"
 
@@ -55,6 +56,12 @@ def read(path: Path) -> list[dict]:
 def gold() -> list[dict]:
     """The gold sentences."""
     return read(GOLD)
+
+
+@pytest.fixture(scope="module")
+def notes() -> list[dict]:
+    """The ACLED-note gold."""
+    return read(NOTES)
 
 
 @pytest.fixture(scope="module")
@@ -136,12 +143,35 @@ def check_actor(actor: dict | None, rid: str, iso3: set[str], gold: bool) -> Non
 
 
 def test_gold_records_have_the_documented_fields_and_labels(gold, iso3):
-    ids = [r["id"] for r in gold]
+    check_gold_records(gold, iso3, r"as-\d{4}")
+
+
+def test_acled_notes_records_have_the_documented_fields_and_labels(notes, iso3):
+    check_gold_records(notes, iso3, r"an-\d{4}")
+
+
+def test_acled_notes_cover_every_sub_type_in_both_splits(notes):
+    assert len(notes) >= 120
+    assert all(r["acled"] for r in notes)  # every note is an event ACLED codes
+    subs = Counter(r["acled"]["sub_event_type"] for r in notes)
+    assert set(subs) == set(SUB_TO_TYPE)
+    assert min(subs.values()) >= 4, subs
+    for sub in SUB_TO_TYPE:
+        splits = Counter(r["split"] for r in notes if r["acled"]["sub_event_type"] == sub)
+        assert splits["dev"] >= 2 and splits["test"] >= 2, (sub, splits)
+    assert len({r["location"]["country"] for r in notes if r["location"]}) >= 40
+    assert sum("Fatalities coded as" in r["text"] for r in notes) >= 5
+    assert sum(". " in r["text"].rstrip(".") for r in notes) >= 30  # multi-sentence notes
+
+
+def check_gold_records(records: list[dict], iso3: set[str], id_pattern: str) -> None:
+    """Every record of a gold file has the documented fields, labels, dates and counts."""
+    ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids))
-    for rec in gold:
+    for rec in records:
         rid = rec["id"]
         assert set(rec) == GOLD_KEYS, rid
-        assert re.fullmatch(r"as-\d{4}", rid)
+        assert re.fullmatch(id_pattern, rid)
         assert rec["split"] in {"dev", "test"}, rid
         assert rec["text"].strip() == rec["text"] and len(rec["text"]) > 20, rid
         published = dt.date.fromisoformat(rec["published"])
@@ -228,19 +258,19 @@ def test_training_records_are_valid(train, iso3):
     assert sum(r["acled"] is None for r in train) >= 150
 
 
-def test_no_text_repeated_or_shared_between_gold_and_training(gold, train):
-    gold_texts = [norm(r["text"]) for r in gold]
+def test_no_text_repeated_or_shared_between_gold_and_training(gold, notes, train):
+    gold_texts = [norm(r["text"]) for r in gold + notes]
     train_texts = [norm(r["text"]) for r in train]
     assert len(set(gold_texts)) == len(gold_texts)
     assert len(set(train_texts)) == len(train_texts)
     assert not set(gold_texts) & set(train_texts)
 
 
-def test_no_training_sentence_is_a_near_copy_of_a_gold_one(gold, train):
+def test_no_training_sentence_is_a_near_copy_of_a_gold_one(gold, notes, train):
     from rapidfuzz import fuzz, process
 
     scores = process.cdist(
-        [norm(r["text"]) for r in train], [norm(r["text"]) for r in gold], scorer=fuzz.ratio
+        [norm(r["text"]) for r in train], [norm(r["text"]) for r in gold + notes], scorer=fuzz.ratio
     )
     worst = float(scores.max())
     assert worst < 75, worst
@@ -251,6 +281,7 @@ def test_files_are_what_the_authoring_sources_build():
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     assert build.build_gold() == read(GOLD)
+    assert build.build_notes() == read(NOTES)
     assert build.build_train() == read(TRAIN)
 
 

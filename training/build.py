@@ -10,8 +10,12 @@ Gold line:  SUB[:ii] | PLOVER[/mode] [cameo] | date | actor | recipient | fatali
 Train line: SUB[:ii] | PLOVER[/mode] | actor | recipient | text [| fact]
 Directive:  ``@pub YYYY-MM-DD`` sets the publication date of the lines that follow.
 
-Run: ``.venv/bin/python training/build.py`` (rewrites gold/event_sentences.jsonl and
-training/events_train.jsonl).
+``notes_*.txt`` hold ACLED-note-style descriptions in the gold line format; they build a gold
+file of their own, gold/acled_notes.jsonl (ids ``an-…``, the same split rule), so that the
+blind check they were written for stays separate from the gold the rules were written with.
+
+Run: ``.venv/bin/python training/build.py`` (rewrites gold/event_sentences.jsonl,
+gold/acled_notes.jsonl and training/events_train.jsonl).
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ SUB = {
     "PINT": ("Protests", "Protest with intervention", "Demonstrations"),
     "PEXC": ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
     "VDEM": ("Riots", "Violent demonstration", "Demonstrations"),
-    "MOB": ("Riots", "Mob violence", "Demonstrations"),
+    "MOB": ("Riots", "Mob violence", "Political violence; Demonstrations"),
     "AGREEMENT": ("Strategic developments", "Agreement", "Strategic developments"),
     "ARREST": ("Strategic developments", "Arrests", "Strategic developments"),
     "CHANGE": ("Strategic developments", "Change to group/activity", "Strategic developments"),
@@ -182,11 +186,11 @@ def stratum(rec: dict) -> str:
     return "PLOVER:" + rec["plover"]["event_type"]
 
 
-def build_gold() -> list[dict]:
-    """Expand the gold sources into records with ids and dev/test splits."""
+def build_gold(pattern: str = "gold_*.txt", prefix: str = "as") -> list[dict]:
+    """Expand the gold sources matching ``pattern`` into records with ids and dev/test splits."""
     records = []
     seen: Counter[str] = Counter()
-    for path in sorted(AUTHORING.glob("gold_*.txt")):
+    for path in sorted(AUTHORING.glob(pattern)):
         for published, f, where in read_lines(path):
             if len(f) != 9:
                 sys.exit(f"{where}: expected 9 fields, got {len(f)}")
@@ -216,10 +220,15 @@ def build_gold() -> list[dict]:
     keys = [stratum(r) + ("" if r["factuality"] in ("asserted", "reported") else ":hard") for r in records]
     first = {key: n % 2 for n, key in enumerate(sorted(set(keys)))}
     for i, (rec, key) in enumerate(zip(records, keys, strict=True), 1):
-        rec["id"] = f"as-{i:04d}"
+        rec["id"] = f"{prefix}-{i:04d}"
         rec["split"] = ("dev", "test")[(seen[key] + first[key]) % 2]
         seen[key] += 1
     return records
+
+
+def build_notes() -> list[dict]:
+    """The ACLED-note gold: its own sources, ids and splits, so event_sentences' ids stay put."""
+    return build_gold("notes_*.txt", "an")
 
 
 def build_train() -> list[dict]:
@@ -261,16 +270,19 @@ def write_jsonl(path: Path, records: list[dict]) -> None:
 def main() -> None:
     """Build both files and print counts per class."""
     gold = build_gold()
+    notes = build_notes()
     train = build_train()
     write_jsonl(ROOT / "gold" / "event_sentences.jsonl", gold)
+    write_jsonl(ROOT / "gold" / "acled_notes.jsonl", notes)
     write_jsonl(ROOT / "training" / "events_train.jsonl", train)
-    for name, recs in (("gold", gold), ("train", train)):
+    for name, recs in (("gold", gold), ("notes", notes), ("train", train)):
         counts = Counter(stratum(r) for r in recs)
         print(f"{name}: {len(recs)} records")
         for key, n in sorted(counts.items()):
             print(f"  {n:4d}  {key}")
     print("gold factuality:", dict(Counter(r["factuality"] for r in gold)))
     print("gold split:", dict(Counter(r["split"] for r in gold)))
+    print("notes split:", dict(Counter(r["split"] for r in notes)))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ AFTER_PASSIVE = re.compile(
     r"\s*(?:[,.;:!?)\"'’—–]|-\s|$|(?:in|on|at|near|by|during|after|before|when|while|as|and|or|"
     r"but|since|following|amid|with|from|across|overnight|yesterday|today|last|this|early|late|"
     r"including|inside|outside|around|within|so|the\s+same|there|here|too|also|again|earlier|"
-    r"over|under|between|among|for|to|into|of)\b)",
+    r"over|under|between|among|for|to|into|of|despite|as|amid|along|throughout|per)\b)",
     re.I,
 )
 CONJ_BLOCK = r"(?:but|while|as|after|when|who|which|that|including|by)"
@@ -135,6 +135,12 @@ def _is_thing(word: str) -> bool:
     return _not_people().fullmatch(word.strip(",.;:()\"'’")) is not None
 
 
+def names_one_person(word: str) -> bool:
+    """The word names one person ("minister", "soldier"), per casualty_nouns.tsv's person class."""
+    w = word.strip(",.;:()\"'’")
+    return re.fullmatch(f"(?:{_nouns('person')})", w, re.I) is not None
+
+
 def _is_people(word: str) -> bool:
     w = word.strip(",.;:()\"'’")
     return re.fullmatch(f"(?:{_nouns('people')}|{_nouns('person')})", w, re.I) is not None
@@ -163,6 +169,20 @@ def _count_expr() -> str:
         rf"|(?:^|(?<=[:;]\s))(?:[A-Z][\w'’-]*\s+){{0,2}}?{person}\b)"
     )
     return rf"(?:{between}|{zero}|{one}|{QUAL}(?:(?P<num>{num}){rng}|{article}))"
+
+
+@lru_cache(maxsize=1)
+def _active_count_expr() -> str:
+    """What an active verb's count may also be: one named person, by a name of two to four
+    capitalised words ("shot dead Ahmed Yusuf") or titled ("killed Hezbollah commander Fuad
+    Shukr"). A name before a people noun is a group ("killed Boko Haram fighters"), and only an
+    active verb's object is read so: before "were killed" a name is as often the source."""
+    name = r"[A-Z][\w'’.-]*[\w]"
+    titled = rf"(?:{name}\s+){{1,3}}(?:{_nouns('person')})\b"
+    named = rf"(?:{name}\s+){{1,3}}{name}\b(?!\s+(?:[A-Z]|(?:{_nouns('people')}|{_nouns('person')})\b))"
+    # a headline drops the article: "Rocket attack kills soldier, wounds three"
+    bare = rf"(?:{_nouns('person')})\b(?!['’-])(?={AFTER_PASSIVE.pattern})"
+    return rf"(?:{_count_expr()}|(?P<named>{titled}|{named})|(?P<bare>{bare}))"
 
 
 _FILLER = 10  # words between a count and its passive verb ("were killed")
@@ -197,6 +217,8 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
         if (kind, "active", False) in terms:
             verb = terms[(kind, "active", False)]
             pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "active"))
+            if kind == "killed":  # case matters in a name: the verb's case does not
+                pats.append((re.compile(rf"\b(?i:{verb})\s+{_active_count_expr()}"), "active"))
         if (kind, "people", False) in terms:
             verb = terms[(kind, "people", False)]
             pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "people"))
@@ -222,7 +244,7 @@ def _value(m: re.Match[str]) -> tuple[int, int | None, int | None] | None:
     g = m.groupdict()
     if g.get("zero"):
         return 0, 0, 0
-    if g.get("art") or g.get("one"):
+    if g.get("art") or g.get("one") or g.get("named") or g.get("bare"):
         return 1, 1, 1
     if g.get("bnum"):
         a, b = parse_number(g["bnum"]), parse_number(g["bnum2"])
@@ -249,24 +271,46 @@ def _value(m: re.Match[str]) -> tuple[int, int | None, int | None] | None:
 
 
 def _object_is_people(after: str) -> bool:
-    """Whether the words after an active count name people: the first people word or thing
-    word within three words decides; a preposition or punctuation ends the noun phrase."""
-    for word in after.split()[:3]:
+    """Whether the words after an active count name people. The noun phrase runs up to five
+    words (a preposition, punctuation or an -ing word ends it); its head, the last word, decides
+    ("a village chief", "a bomb maker" are people; "a US MQ-9 Reaper drone" is a thing), else its
+    first word does ("3 hours later")."""
+    phrase: list[str] = []
+    words = after.split()
+    if words[:1] == ["of"]:  # "dozens of soldiers": the counted noun follows "of"
+        words = words[1:]
+    for word in words[:5]:
         w = word.strip(",.;:()\"'’").lower()
-        if _is_people(w):
-            return True
-        if _is_thing(w):
-            return False
-        if w in ("in", "on", "at", "near", "and", "or", "by", "during", "after", "as", "when") or (
-            word[-1:] in ",.;:"
-        ):
-            return True
-    return True
+        if w in _PHRASE_ENDS or w.endswith("ing"):  # "shot down a helicopter carrying troops"
+            break
+        phrase.append(w)
+        if word[-1:] in ",.;:":
+            break
+    if not phrase:
+        return True
+    if _is_people(phrase[-1]):
+        return True
+    if _is_thing(phrase[-1]):
+        return False
+    return not _is_thing(phrase[0])  # "killed 3 hours later": the count's own noun is a thing
+
+
+_PHRASE_ENDS = frozenset(
+    {"in", "on", "at", "near", "and", "or", "by", "during", "after", "as", "when", "off", "from", "with"}
+    | {"into", "inside", "outside", "across", "around", "who", "which", "that", "while", "last", "this"}
+    | {"yesterday", "today", "overnight", "early", "late", "earlier"}
+)
 
 
 def _names_people(after: str) -> bool:
     """Whether a people noun comes within the three words after a count ("40 Ukrainian soldiers")."""
     return any(_is_people(w) for w in after.split()[:3])
+
+
+_GROUP_NAME = re.compile(
+    r"\b(?:Forces|Army|Brigades?|Front|Group|Movement|Party|Council|Guards?|Corps|Police|Militias?|Units?"
+    r"|Battalions?|Regiment|State|Organi[sz]ation|Alliance|Coalition|Committee)$"
+)
 
 
 def _plausible(m: re.Match[str], text: str, form: str) -> bool:
@@ -282,6 +326,8 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
             return False
         if re.fullmatch(r"(?:1[89]|20)\d\d", g["num"]) and not g.get("qual"):
             return False  # a year ("in 2019, 30 people ...") is never a count
+    if g.get("named") and _GROUP_NAME.search(g["named"]):
+        return False  # "killed Syrian Democratic Forces" names a force, not a person
     if form == "people" and not _names_people(text[m.end() :]):
         return False  # "eliminated 2 BMPs": these verbs count people only when people are named
     if form not in ACTIVE and COMBINED.match(text, m.end()):
@@ -290,7 +336,7 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
         r"(?:kill|injur|wound|hurt)\w*\s*(?:and|or|&|/)\s*$", text[max(0, m.start() - 30) : m.start()], re.I
     ):
         return False  # "kill and injure 13": one figure for two kinds
-    if form in ACTIVE and not _object_is_people(text[m.end() :]):
+    if form in ACTIVE and not g.get("named") and not _object_is_people(text[m.end() :]):
         return False  # "shot down a helicopter", "killed 3 hours later"
     if form not in ACTIVE and form != "toll":  # a toll's words name its event ("toll from the car bomb")
         # "an Israeli drone was shot down": a thing, not a person, between count and term
@@ -453,6 +499,54 @@ def stated_toll(text: str) -> Count | None:
     return last
 
 
+# ACLED notes state the figure the dataset records: "Fatalities coded as 10", "fatalities were
+# coded at 3 (as per methodology)". It is the conservative figure a coder chose among the reports,
+# so it stands over the counts the note quotes.
+CODED = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?coded\s+(?:as|at)\s+"
+    r"(?P<num>NUM)",
+    re.I,
+)
+
+
+def coded_toll(text: str) -> Count | None:
+    """The death toll an ACLED-style note says it coded ("Fatalities coded as 12") or None."""
+    m = re.compile(CODED.pattern.replace("NUM", number_pattern()), re.I).search(text)
+    parsed = parse_number(m.group("num")) if m else None
+    if m is None or parsed is None:
+        return None
+    return Count(best=parsed[0], low=parsed[0], high=parsed[0], text=m.group(0))
+
+
+# A note's closing toll with no verb or side of its own: "12 fatalities.", "Fatalities: 3".
+TOLL_ONLY = re.compile(
+    r"^\W*(?:(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?P<a>NUM)|(?:[a-z]+\s+){0,2}(?P<b>NUM)\s+(?:fatalities|deaths|dead))\W*$",
+    re.I,
+)
+
+
+def note_toll(sentence: str) -> Count | None:
+    """The toll a sentence states and nothing else ("Fatalities coded as 10.", "4 fatalities."),
+    which an ACLED note gives for the event it has just told; None for any other sentence."""
+    if re.match(r"\W*fatalit(?:y|ies)\s+(?:(?:were|was|are|is)\s+)?coded\b", sentence, re.I):
+        return coded_toll(sentence)
+    m = re.compile(TOLL_ONLY.pattern.replace("NUM", number_pattern()), re.I).match(sentence.strip())
+    if m is None:
+        return None
+    if m.group("b"):
+        return extract_casualties(sentence).killed  # "At least 5 dead.": qualifiers as usual
+    parsed = parse_number(m.group("a"))
+    return None if parsed is None else Count(best=parsed[0], low=parsed[1], high=parsed[2], text=m.group(0))
+
+
+def with_coded(reported: Count | None, coded: Count) -> Count:
+    """The coded figure as best and low; a higher figure the reports give stays the high one."""
+    high = reported.high if reported is not None and reported.high is not None else None
+    if high is None or coded.best is None or high < coded.best:
+        return coded
+    return coded.model_copy(update={"high": high})
+
+
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
@@ -484,6 +578,9 @@ def extract_casualties(sentence: str, trigger: tuple[int, int] | None = None) ->
     newer = toll is not None and (counts["killed"] is None or toll.best != 0)
     if newer and not _own_count_nearer(text, trigger, counts["killed"], toll):
         counts["killed"] = toll
+    coded = coded_toll(text)
+    if coded is not None:
+        counts["killed"] = with_coded(counts["killed"], coded)
     none = NONE_KILLED.search(text)
     if counts["killed"] is None and none:
         counts["killed"] = Count(best=0, low=0, high=0, text=none.group(0))

@@ -80,3 +80,4 @@ def test_shells_on_rebel_positions_hit_the_rebels():
 def test_a_bulk_carrier_struck_at_sea_is_its_civilian_crew():
     hit = struck("a Liberian-flagged bulk carrier")
     assert hit is not None and (hit.sector, hit.inter) == ("CVL", 7)
+

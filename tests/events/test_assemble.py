@@ -148,3 +148,38 @@ def test_a_mob_that_attacked_and_looted_shops_did_it_where_the_shops_were():
     attack = next(e for e in code_text(text, "2024-03-15") if e.fatalities and e.fatalities.best == 2)
     assert attack.location is not None and attack.location.name == "Soweto"
     assert attack.trigger == "attacked"  # the killing is the attack's outcome, not a deed of its own
+
+
+def test_a_vow_to_retaliate_is_aimed_at_the_attacker_of_its_sentence():
+    text = (
+        "Iraq's government said on Monday that Turkish drone strikes near Sinjar killed four people "
+        "and vowed to respond."
+    )
+    vow = next(e for e in code_text(text, "2024-05-07") if e.event_type == "THREATEN")
+    assert vow.recipient is not None and vow.recipient.country == "TUR"
+
+
+def test_the_wounded_of_an_attack_are_its_injured_not_a_second_attack():
+    text = "Gunmen killed six villagers and wounded 14 others in Kauru on Saturday."
+    (attack,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert attack.fatalities.best == 6 and attack.injured is not None and attack.injured.best == 14
+
+
+def test_a_capital_before_an_attack_noun_is_where_it_struck_not_who_struck():
+    text = "A Mogadishu car bombing killed seven people on Friday, an attack blamed on al-Shabaab."
+    (attack,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert attack.actor is not None and attack.actor.name != "Somalia"
+    assert attack.actor.sector == "REB"  # the group the attack is blamed on
+
+
+def test_a_peaceful_protest_has_no_second_acled_actor_whatever_it_targets():
+    text = "Hundreds of teachers protested outside the education ministry in Accra."
+    (rally,) = code_text(text, "2024-05-20")
+    assert rally.acled.sub_event_type == "Peaceful protest"
+    assert rally.acled.inter2 is None and rally.acled.interaction == 60
+
+
+def test_forces_signing_a_truce_abroad_are_not_external_forces():
+    text = "On 20 May 2023, the SAF and the RSF signed a ceasefire agreement in Jeddah, Saudi Arabia."
+    (truce,) = [e for e in code_text(text, "2023-05-21") if e.event_type == "AGREE"]
+    assert 8 not in (truce.acled.inter1, truce.acled.inter2)

@@ -165,9 +165,14 @@ def test_combine_relabels_plover_only_when_no_event_has_the_type():
     assert out.event_type == "PROTEST" and out.mode is None and out.acled is None
 
 
-def test_acled_record_sets_disorder():
-    rec = acled_record("Excessive force against protesters", None, None)
+@pytest.mark.parametrize("sub_event", ["Excessive force against protesters", "Mob violence"])
+def test_acled_record_sets_disorder(sub_event):
+    rec = acled_record(sub_event, None, None)
     assert isinstance(rec, Acled) and rec.disorder_type == "Political violence; Demonstrations"
+
+
+def test_a_violent_demonstration_is_a_demonstration_only():
+    assert acled_record("Violent demonstration", None, None).disorder_type == "Demonstrations"
 
 
 def test_a_headline_no_frame_matches_still_yields_an_event():
@@ -226,5 +231,41 @@ def test_combine_never_drops_acled_from_violence_that_killed():
     strike = acled_record("Air/drone strike", None, None)
     deadly = _event(acled=strike, fatalities=Count(best=38, low=38, high=38))
     assert combine([deadly], _pred(NONE, 0.99), POLICY)[0].acled.sub_event_type == "Air/drone strike"
-    harmless = _event(acled=strike, fatalities=None)
-    assert combine([harmless], _pred(NONE, 0.99), POLICY)[0].acled is None
+    build_up = acled_record("Change to group/activity", None, None)
+    massed = _event(event_type="MOBILIZE", mode="troops", quad_class=4, acled=build_up, fatalities=None)
+    assert combine([massed], _pred(NONE, 0.99, plover="MOBILIZE"), POLICY)[0].acled is None
+
+
+@pytest.mark.parametrize(
+    ("sub_event", "event_type", "mode"),
+    [
+        ("Air/drone strike", "ASSAULT", "aerial"),  # "a commander is killed in an airstrike on the town"
+        ("Armed clash", "ASSAULT", "firearms"),  # "two soldiers are killed in action near the border"
+        ("Attack", "ASSAULT", None),  # "engineers are attacked while inspecting a water plant"
+        ("Disrupted weapons use", "COERCE", "restrict"),  # "air defences intercept three missiles"
+        ("Non-violent transfer of territory", "RETREAT", "withdraw"),  # "the army withdraws from the city"
+    ],
+)
+def test_combine_keeps_violence_and_ground_given_up_in_acled_scope(sub_event, event_type, mode):
+    # digest wording the bag of words has not seen sounds out of scope to it; what happened is not
+    event = _event(
+        event_type=event_type,
+        mode=mode,
+        quad_class=QUAD_CLASS[event_type],
+        acled=acled_record(sub_event, None, None),
+        fatalities=None,
+    )
+    assert combine([event], _pred(NONE, 0.99, plover=event_type), POLICY)[0].acled.sub_event_type == sub_event
+
+
+def test_combine_keeps_a_ceasefire_two_sides_agreed_in_acled_scope():
+    truce = acled_record("Agreement", None, None)
+    agreed = _event(event_type="AGREE", mode="ceasefire", quad_class=1, acled=truce)
+    assert combine([agreed], _pred(NONE, 0.99, plover="AGREE"), POLICY)[0].acled.sub_event_type == "Agreement"
+
+
+def test_combine_keeps_a_refusal_a_refusal():
+    # "rejected an offer to host a summit on a peace agreement": the words are those of what was refused
+    event = _event(event_type="REJECT", mode=None, quad_class=3, acled=None)
+    out = combine([event], _pred(NONE, 0.9, plover="AGREE", plover_p=0.97), POLICY)[0]
+    assert out.event_type == "REJECT"

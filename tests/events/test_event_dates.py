@@ -73,3 +73,9 @@ def test_a_date_inside_the_condemned_event_dates_that_event_not_the_condemnation
     attack = next(e for e in events if e.event_type == "ASSAULT")
     assert attack.date == dt.date(2024, 5, 2)
     assert condemnation.date == dt.date(2024, 5, 4)
+
+
+def test_the_year_a_superlative_compares_with_does_not_date_the_event():
+    text = "Bandits killed nine farmers near Gusau, the worst attack in the area this year."
+    (attack,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert attack.date_precision != "year"

@@ -184,3 +184,55 @@ def test_unnamed_victims_belong_where_the_sentence_places_the_act_late():
     text = "Russian shelling killed four civilians and wounded six others in the city of Kherson."
     killing = next(e for e in code_text(text, "2024-11-16") if e.fatalities and e.fatalities.best == 4)
     assert killing.recipient is not None and killing.recipient.country == "UKR"
+
+
+def test_what_a_relative_clause_acts_on_is_the_noun_it_describes():
+    text = "Soldiers moved into the outpost that the peacekeepers handed over on Friday as the mission left."
+    handover = next(e for e in code_text(text, "2024-03-10") if e.event_type == "RETREAT")
+    assert handover.recipient is not None and handover.recipient.text == "the outpost"
+    assert handover.acled.sub_event_type == "Non-violent transfer of territory"  # a post changes hands
+
+
+def test_a_nationality_before_a_weapon_compound_names_the_attacker():
+    text = "Turkish drone strikes near Sinjar killed four people on Sunday."
+    strike = next(e for e in code_text(text, "2024-05-07") if e.event_type == "ASSAULT")
+    assert strike.actor is not None and strike.actor.country == "TUR"
+
+
+def test_a_day_named_before_the_attack_is_not_its_attacker():
+    (strike,) = [e for e in code_text("Sunday's strike killed four people in Kharkiv.", "2024-05-07")]
+    assert strike.actor is None or strike.actor.text != "Sunday's"
+
+
+def test_a_condemned_attack_names_its_attacker_as_the_accused_not_its_victims():
+    text = "The African Union condemned the al-Shabaab attack on civilians at a market in Baidoa."
+    (condemned,) = [e for e in code_text(text, "2024-05-07") if e.event_type == "ACCUSE"]
+    assert condemned.recipient is not None and condemned.recipient.sector == "REB"
+
+
+def test_allies_and_sources_are_not_the_other_side_of_a_takeover():
+    text = (
+        "M23 rebels and Rwandan troops seized control of the airport in Kavumu on Friday, "
+        "according to local officials."
+    )
+    (taken,) = [e for e in code_text(text, "2025-02-16") if e.event_type == "ASSAULT"]
+    assert taken.recipient is None or taken.recipient.country not in ("RWA",)
+    assert taken.recipient is None or taken.recipient.sector != "GOV"
+    assert taken.acled.sub_event_type == "Non-state actor overtakes territory"  # the taker decides
+
+
+def test_a_strike_named_by_its_day_keeps_the_nationality_of_its_attacker():
+    (strike,) = code_text("Sunday's Russian missile strike on Sumy killed 35 people.", "2025-04-15")
+    assert strike.actor is not None and strike.actor.country == "RUS"
+
+
+def test_an_air_force_named_before_its_strike_is_the_attacker():
+    text = "Nine villagers were killed in an Air Force strike on Kyaukme, Myanmar."
+    (strike,) = code_text(text, "2025-07-11")
+    assert strike.actor is not None and strike.actor.sector == "MIL"
+
+
+def test_the_medium_of_a_rebuke_is_not_its_target():
+    text = "The president lashed out at the city's mayor on Twitter on Sunday."
+    (rebuke,) = [e for e in code_text(text, "2020-11-17") if e.event_type == "ACCUSE"]
+    assert rebuke.recipient is not None and "mayor" in rebuke.recipient.text

@@ -19,6 +19,10 @@ def _facts(text: str) -> dict[str, str]:
         ("The two sides could meet in Doha next month.", "meet", "hypothetical"),
         # what a force is set up for has not happened
         ("The three states agreed to set up a joint force to fight militants.", "fight", "future"),
+        # a habit of the past, not the event the story reports
+        ("Officials said the militia had previously attacked convoys on the road.", "attacked", "historical"),
+        # an event noun's own clause says whether it happened
+        ("Analysts said a new offensive on Pokrovsk could begin within weeks.", "offensive", "hypothetical"),
     ],
 )
 def test_factuality(text, trigger, expected):

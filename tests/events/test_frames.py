@@ -1,5 +1,7 @@
 """Frames: one event per happening, roles by PLOVER's rules, attribution, clause ownership."""
 
+import pytest
+
 from eventwire.events.frames import find_frames, noun_phrase
 from eventwire.events.lexicon import Lexicon
 
@@ -265,3 +267,211 @@ def test_what_is_lifted_or_threatened_is_not_reported_as_happening(parser):
     assert "COERCE" not in [f.event_type for f in lifted]
     warned = frames_of(parser, "The insurgents warned of further bombings before the vote.")
     assert [f.event_type for f in warned] == ["THREATEN"]
+
+
+def test_people_killed_in_clashes_between_two_forces_are_the_toll_not_a_side(parser):
+    text = "At least 40 people were killed in clashes between the army and rebels near Goma."
+    (frame,) = frames_of(parser, text)
+    assert roles(frame) == (["the army"], ["rebels"])
+
+
+def test_two_sides_exchanging_fire_stay_the_sides_when_the_dead_are_counted(parser):
+    text = "Soldiers and local militiamen exchanged heavy fire in the valley, killing nine people."
+    (frame,) = [f for f in frames_of(parser, text) if f.event_type == "ASSAULT"]
+    assert frame.mode == "firearms"
+    assert roles(frame) == (["Soldiers"], ["local militiamen"])
+
+
+def test_a_weapon_that_lands_or_falls_is_an_attack_and_its_launch_the_same_one(parser):
+    for text in (
+        "Two rockets fired from across the border landed in a school yard on Friday.",
+        "A drone launched from the south struck a bus in the port city, wounding six.",
+        "Shells fell on the crowded market at noon.",
+    ):
+        assert [f.event_type for f in frames_of(parser, text)] == ["ASSAULT"], text
+    assert "ASSAULT" not in [f.event_type for f in frames_of(parser, "The town fell silent after dark.")]
+
+
+def test_launching_a_weapon_is_an_attack_unless_it_is_a_test_at_sea(parser):
+    (frame,) = frames_of(parser, "The rebels launched three rockets at the airbase overnight.")
+    assert frame.event_type == "ASSAULT"
+    (test,) = frames_of(parser, "The navy launched a cruise missile into the sea off the coast.")
+    assert test.event_type == "MOBILIZE"
+
+
+def test_a_strike_with_no_weapon_named_is_a_strike_from_the_air(parser):
+    (frame,) = frames_of(parser, "Eleven people were killed in overnight strikes by the navy on the island.")
+    assert frame.weapon is not None and frame.weapon.weapon == "air"
+    (shelling,) = frames_of(parser, "Artillery strikes hit the outskirts of the town.")
+    assert shelling.weapon.weapon != "air"
+    labour = frames_of(parser, "Two people were killed during a strike by transport workers over pay.")
+    assert all(f.weapon is None or f.weapon.weapon != "air" for f in labour)
+
+
+def test_every_deed_a_threat_names_is_its_content(parser):
+    text = "The commander threatened to storm the town and seize its airport."
+    assert [f.event_type for f in frames_of(parser, text)] == ["THREATEN"]
+    both = frames_of(parser, "The minister condemned the attack and imposed sanctions on the group.")
+    assert [f.event_type for f in both] == ["ACCUSE", "SANCTION"]
+
+
+def test_an_attack_reported_to_have_killed_is_one_event():
+    from eventwire.pipeline import code_text
+
+    text = "A bombing was reported to have killed three people at a bus stop in Jolo on Sunday."
+    (blast,) = [e for e in code_text(text, "2024-05-07") if e.event_type == "ASSAULT"]
+    assert blast.fatalities.best == 3 and blast.mode == "explosives"
+
+
+def test_an_attack_noun_in_apposition_restates_the_killing():
+    from eventwire.pipeline import code_text
+
+    text = "A car bomb killed seven people in Mogadishu on Friday, an attack blamed on al-Shabaab."
+    (attack,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert attack.fatalities.best == 7 and attack.actor.sector == "REB"
+
+
+def test_an_attack_named_by_its_day_restates_the_attack_told_before():
+    from eventwire.pipeline import code_text
+
+    text = (
+        "A suicide bomber struck a police station in Bannu on Monday. "
+        "Officials called Monday's attack the deadliest in the province this year."
+    )
+    assert len([e for e in code_text(text, "2024-05-09") if e.event_type == "ASSAULT"]) == 1
+
+
+def test_entering_into_an_agreement_is_agreeing():
+    from eventwire.pipeline import code_text
+
+    text = "The Druze militias entered into an agreement with the interim government on Sunday."
+    (deal,) = [e for e in code_text(text, "2025-05-06") if e.event_type == "AGREE"]
+    assert deal.recipient is not None and "government" in deal.recipient.text
+
+
+def test_an_offensive_begun_with_airstrikes_is_one_attack_by_who_began_it():
+    from eventwire.pipeline import code_text
+
+    text = "On Wednesday, Azerbaijan began a military offensive with airstrikes on Armenian positions."
+    attacks = [e for e in code_text(text, "2023-09-21") if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actor.country == "AZE"
+
+
+def test_thousands_of_protesters_gathering_is_a_protest():
+    from eventwire.pipeline import code_text
+
+    text = "Thousands of protesters gathered outside the parliament in Tbilisi on Friday."
+    (rally,) = code_text(text, "2024-05-20")
+    assert rally.event_type == "PROTEST"
+
+
+def test_a_bombing_the_dead_or_wounded_were_hit_in_is_their_attack():
+    from eventwire.pipeline import code_text
+
+    text = "Nine villagers were killed or wounded during a bombing of a market in Kidal on Sunday."
+    assert len([e for e in code_text(text, "2024-05-20") if e.event_type == "ASSAULT"]) == 1
+
+
+def test_an_explosion_a_strike_caused_does_not_make_it_a_bomb(parser):
+    text = "The navy says it carried out strikes on the port again, with explosions heard across the city."
+    (frame,) = [f for f in frames_of(parser, text) if f.event_type == "ASSAULT"]
+    assert frame.weapon.weapon == "air"
+
+
+def test_a_weapon_in_the_target_of_an_attack_is_not_its_means(parser):
+    text = "Three guards were killed in an attack by gunmen on an air force base outside the city."
+    (frame,) = [f for f in frames_of(parser, text) if f.event_type == "ASSAULT"]
+    assert frame.weapon is None or frame.weapon.weapon != "air"
+
+
+def test_a_weapon_used_is_an_attack(parser):
+    (frame,) = frames_of(parser, "The regime has used barrel bombs on the besieged town.")
+    assert frame.event_type == "ASSAULT" and frame.weapon is not None
+
+
+def test_deaths_told_with_when_the_attack_struck_are_one_event_by_its_attacker():
+    from eventwire.pipeline import code_text
+
+    for text, country in (
+        ("Four soldiers died and two were hurt when their truck was hit by a Taliban mine in Zabul.", "AFG"),
+        ("Two civilians were killed when Russian drones struck a bus in Kherson on Monday.", "RUS"),
+    ):
+        (attack,) = [e for e in code_text(text, "2025-05-06") if e.event_type == "ASSAULT"]
+        assert attack.actor is not None and attack.actor.country == country, text
+
+
+def test_a_strike_near_a_place_is_an_attack_not_a_walkout():
+    from eventwire.pipeline import code_text
+
+    text = "Four people were killed in an Israeli strike near a school in Khan Younis on Tuesday."
+    (strike,) = [e for e in code_text(text, "2025-08-10") if e.event_type == "ASSAULT"]
+    assert strike.actor.country == "ISR" and strike.mode == "aerial"
+
+
+def test_targeting_names_the_target_of_the_strikes_told_before_it():
+    from eventwire.pipeline import code_text
+
+    text = "The air force carried out three airstrikes in Khost, Afghanistan, targeting militant commanders."
+    (strike,) = [e for e in code_text(text, "2025-10-09") if e.event_type == "ASSAULT"]
+    assert strike.recipient is not None and "commanders" in strike.recipient.text
+
+
+def test_a_toll_from_strikes_told_with_its_dead_is_one_event():
+    from eventwire.pipeline import code_text
+
+    text = "The casualty toll from Sunday's Israeli airstrikes on Hodeidah increases to 30 people killed."
+    (strike,) = [e for e in code_text(text, "2025-09-11") if e.event_type == "ASSAULT"]
+    assert strike.fatalities.best == 30 and strike.actor.country == "ISR"
+
+
+def test_a_mining_site_is_no_landmine():
+    from eventwire.pipeline import code_text
+
+    text = "Gunmen attacked a gold mining site in Zamfara on Sunday, killing nine miners."
+    (attack,) = [e for e in code_text(text, "2025-12-16") if e.event_type == "ASSAULT"]
+    assert attack.mode != "explosives"
+
+
+def test_a_present_tense_headline_verb_read_as_a_noun_is_still_the_event(parser):
+    for text in (
+        "The Congolese military withdraws from the lakeside city.",
+        "Two roadside bombs detonate near the border, wounding four guards who were on patrol there.",
+    ):
+        assert frames_of(parser, text), text
+
+
+def test_a_blast_told_in_a_when_clause_after_the_dead_and_wounded_is_one_event():
+    from eventwire.pipeline import code_text
+
+    text = "Three soldiers were killed and two others wounded when a roadside bomb exploded in Kunar."
+    assert len([e for e in code_text(text, "2024-07-18") if e.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accident on the highway near Mopti killed nine people.",
+        "Fourteen people died in a building collapse in Aleppo on Saturday.",
+        "Two soldiers were killed in a helicopter crash in Borno.",
+    ],
+)
+def test_deaths_by_mishap_are_no_conflict_event(text):
+    from eventwire.pipeline import code_text
+
+    assert not [e for e in code_text(text, "2024-03-10") if e.event_type == "ASSAULT"]
+
+
+def test_a_weapon_that_strikes_a_vehicle_is_an_attack_by_an_unidentified_group():
+    from eventwire.pipeline import code_text
+
+    (blast,) = code_text("A roadside bomb struck a police van in Bannu on Saturday.", "2024-02-05")
+    assert blast.event_type == "ASSAULT" and blast.actor.sector == "UAF" and blast.mode == "explosives"
+
+
+def test_no_group_claiming_an_attack_is_no_attack():
+    from eventwire.pipeline import code_text
+
+    text = "A bomb killed two policemen in Bannu on Saturday. No group claimed the attack."
+    events = code_text(text, "2024-02-05")
+    attacks = [e for e in events if e.event_type == "ASSAULT" and e.factuality != "negated"]
+    assert len(attacks) == 1

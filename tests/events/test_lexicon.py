@@ -272,3 +272,58 @@ def test_headline_conflict_rows(parser):
     # not a strike: a blow to talks, a death told without violence
     assert _type_at(parser, "The vote dealt a blow to the peace talks.", "blow") is None
     assert _type_at(parser, "The death of the former president was announced.", "death") is None
+
+
+def test_taking_people_is_no_taking_of_territory(parser):
+    lex = Lexicon.load()
+    town = parser("Troops captured the hill town after two days of fighting.")
+    assert "territory_taken" in lex.cues_in(town[:])
+    people = parser("Marines captured a senior gang leader along with many rifles.")
+    assert "territory_taken" not in lex.cues_in(people[:])
+
+
+def test_a_verb_and_its_object_match_with_words_between(parser):
+    doc = parser("The two armies exchanged heavy fire across the border.")
+    row, length = Lexicon.load().match_trigger(doc[:], 3)
+    assert (row.event_type, row.mode, length) == ("ASSAULT", "firearms", 1)
+
+
+def test_rows_that_cut_or_restore_ties_between_states(parser):
+    cases = [
+        ("The junta banned two foreign ministers from entering the country.", "banned", "SANCTION"),
+        ("The cabinet terminated all agreements with the neighbouring state.", "terminated", "SANCTION"),
+        ("Beijing added twelve defence firms to its export blacklist.", "added", "SANCTION"),
+        ("Parliament voted for the country's withdrawal from the alliance.", "withdrawal", "SANCTION"),
+        ("The rebels completed their withdrawal from the hill town.", "withdrawal", "RETREAT"),
+        ("Austria imposed border checks on travellers from the south.", "imposed", "COERCE"),
+        ("France reopened its embassy in the capital after ten years.", "reopened", "SUPPORT"),
+        ("Engineers reopened the border crossing on Monday.", "reopened", "RETREAT"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_a_death_toll_is_counted_for_an_attack_not_a_walkout(parser):
+    text = "The death toll from Sunday's strikes by the coalition rose to 41, medics said."
+    assert _type_at(parser, text, "strikes") == "ASSAULT"
+
+
+def test_rows_for_ships_taken_ties_cut_and_crowds_that_beat(parser):
+    cases = [
+        ("The coast guard stopped and boarded a tanker off the cape.", "boarded", "COERCE"),
+        ("Naval guards stopped two vessels from leaving the harbour.", "stopped", "COERCE"),
+        ("The ministry will cease all contact with the relief agency.", "cease", "SANCTION"),
+        ("The minister was beaten by protesters outside parliament.", "beaten", "ASSAULT"),
+        ("Two rockets were fired against the base from the hills.", "fired", "ASSAULT"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+    assert _type_at(parser, "The home side beat the visitors on Sunday.", "beat") is None
+
+
+def test_the_instrument_of_a_sentence_is_not_what_was_attacked(parser):
+    lex = Lexicon.load()
+    doc = parser("Insurgents attacked an air force base near the capital overnight.")
+    assert lex.instrument_cue(doc[:]) is None or lex.instrument_cue(doc[:]).weapon != "air"
+    doc = parser("Fighter jets carried out strikes on rebel positions near the capital.")
+    assert lex.instrument_cue(doc[:]).weapon == "air"

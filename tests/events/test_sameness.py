@@ -54,3 +54,36 @@ def test_two_counted_groups_of_detainees_are_two_arrests():
     arrests = [e for e in code_text(text, "2024-04-03") if e.event_type == "COERCE"]
     assert len(arrests) == 2
     assert {a.recipient.text for a in arrests if a.recipient} == {"around 40 students", "12 activists"}
+
+
+def test_a_mob_killing_retold_by_its_victims_is_one_event_with_their_nationality():
+    text = (
+        "A crowd of youths attacked foreign-owned shops in Mamelodi, east of Pretoria, on Friday night, "
+        "killing three shopkeepers, police said.\n\n"
+        "A police spokesman said three Zimbabwean men were stabbed to death behind their stall."
+    )
+    killings = [e for e in code_text(text, "2024-09-15") if e.fatalities and e.event_type == "ASSAULT"]
+    assert len(killings) == 1
+    (killing,) = killings
+    assert killing.acled.sub_event_type == "Mob violence"
+    assert killing.recipient.country == "ZWE" and killing.date == dt.date(2024, 9, 13)
+
+
+def test_the_armys_shelling_and_the_rebels_rockets_of_one_afternoon_are_two_events():
+    text = (
+        "Government artillery shelled olive groves near Kafr Nabl on Tuesday, wounding three farmers, "
+        "rescuers said.\n\n"
+        "Hayat Tahrir al-Sham said its fighters fired rockets at army positions near Kafr Nabl in response."
+    )
+    attacks = [e for e in code_text(text, "2024-05-15") if e.event_type == "ASSAULT"]
+    assert {a.actor.sector for a in attacks if a.actor} >= {"MIL", "REB"}
+
+
+def test_a_paramilitary_shelling_retold_with_the_groups_name_is_one_event():
+    text = (
+        "Paramilitary shelling of a camp for displaced people outside the city of Nyala killed at least "
+        "six people on Monday, medics said.\n\n"
+        "The Rapid Support Forces fired artillery shells into the camp, hitting a clinic, the medics said."
+    )
+    shellings = [e for e in code_text(text, "2024-07-02") if e.event_type == "ASSAULT"]
+    assert len(shellings) == 1 and shellings[0].actor.sector == "REB"

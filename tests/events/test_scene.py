@@ -69,3 +69,21 @@ def test_the_strike_told_again_is_the_same_attack_with_its_own_day_and_town():
     strikes = [e for e in code_text(text, "2024-02-03") if e.event_type == "ASSAULT"]
     assert len(strikes) == 1
     assert strikes[0].mode == "drone" and strikes[0].date == dt.date(2024, 2, 1)
+
+
+def test_a_riot_told_elsewhere_in_the_story_happened_on_the_days_of_the_protests():
+    text = (
+        "Police fired on marchers in the capital on Thursday, killing four people, a rights group said. "
+        "In the northern town of Kano, rioters burned a police station and looted shops."
+    )
+    riot = next(e for e in code_text(text, "2024-08-03") if "Kano" in e.evidence.sentence)
+    assert riot.date == dt.date(2024, 8, 1)
+
+
+def test_an_act_of_a_named_side_keeps_its_own_time():
+    text = (
+        "Rebels shelled the town of Kadugli on 3 March, killing four civilians. "
+        "The army said it destroyed two rebel rocket launchers."
+    )
+    army = next(e for e in code_text(text, "2024-03-10") if "army" in e.evidence.sentence)
+    assert army.date != dt.date(2024, 3, 3)

@@ -44,3 +44,40 @@ def test_a_second_sources_toll_widens_the_attacks_range():
     assert (attack.fatalities.low, attack.fatalities.high) == (12, 14)
     assert attack.cameo == "180"  # violence against civilians is CAMEO 18, not a military fight
     assert any(e.fatalities and e.fatalities.best == 2 for e in events)
+
+
+def test_other_dead_told_after_an_attack_add_to_its_toll():
+    text = (
+        "A car bomb killed a local radio journalist outside a cafe in Kismayo on Monday evening. "
+        "At least four other people also died in the attack, a hospital official said."
+    )
+    (blast,) = [e for e in code_text(text, "2024-03-12") if e.event_type == "ASSAULT"]
+    assert blast.fatalities is not None and blast.fatalities.best == 5
+
+
+def test_a_toll_told_after_a_clash_brings_whose_count_it_is():
+    text = (
+        "Troops clashed with rebels near the village of Tibu on Monday. "
+        "Four rebels were killed and two soldiers wounded, according to the army."
+    )
+    (clash,) = [e for e in code_text(text, "2024-07-18") if e.event_type == "ASSAULT"]
+    assert clash.fatalities.best == 4 and clash.attributed_to == "the army"
+
+
+def test_a_sides_own_losses_told_after_a_retaken_town_add_to_the_battles_toll():
+    text = (
+        "Malian troops recaptured the town of Ber from rebels on Sunday after heavy fighting, "
+        "killing about 15 rebels, officials said. Three soldiers were also killed in the fighting, "
+        "a military source said."
+    )
+    battles = [e for e in code_text(text, "2024-08-20") if e.event_type == "ASSAULT"]
+    assert len(battles) == 1 and battles[0].fatalities.best == 18
+
+
+def test_a_bare_toll_after_a_two_part_assault_is_the_first_acts_toll():
+    text = (
+        "On 5 May 2024, a suicide bomber blew himself up at a hotel gate in Beledweyne before "
+        "gunmen stormed the building. 12 people were killed."
+    )
+    first = next(e for e in code_text(text, "2024-05-07") if e.event_type == "ASSAULT")
+    assert first.acled.sub_event_type == "Suicide bomb" and first.fatalities.best == 12

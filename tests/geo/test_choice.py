@@ -222,3 +222,14 @@ def test_an_acled_bracket_of_divisions_makes_the_name_before_it_the_place():
     text = "On 17 June 2024, insurgents attacked Mocimboa da Praia (Mocimboa da Praia, Cabo Delgado)."
     (attack,) = code_text(text, "2024-06-20")
     assert attack.location is not None and attack.location.country == "MOZ"
+
+
+def test_a_meetings_place_is_not_where_another_event_happened(geo) -> None:
+    text = "Six soldiers were killed in Mali on the eve of the Algiers peace talks."
+    loc = _place(geo, text, "killed", context=GeoContext(countries=["MLI"]))
+    assert loc is not None and loc.country == "MLI"
+    # the talks themselves, or an event put at them, are there
+    talks = _place(geo, text, "talks")
+    assert talks is not None and talks.country == "DZA"
+    signed = "The parties signed the deal at the Algiers talks."
+    assert _place(geo, signed, "signed").country == "DZA"

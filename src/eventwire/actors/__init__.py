@@ -10,10 +10,11 @@ the vocabularies into spaCy EntityRuler patterns.
 from eventwire.actors.mentions import find_actor_mentions
 from eventwire.actors.patterns import entity_patterns
 from eventwire.actors.resolve import Resolution, inter_code, resolve_actor, resolve_actor_detail
-from eventwire.actors.targets import as_people_hit, fight_recipient, struck
+from eventwire.actors.targets import as_people_hit, communal_sides, fight_recipient, struck
 
 __all__ = [
     "as_people_hit",
+    "communal_sides",
     "Resolution",
     "entity_patterns",
     "fight_recipient",

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from eventwire.actors.fallback import city_country, misspelt_country
 from eventwire.actors.vocab import NAMED_KINDS, PLACE_KINDS, Entry, singular, vocabulary, words
 from eventwire.model import Actor
+from eventwire.resources import read_tsv
 
 BACKER = re.compile(
     r"^(?P<who>.+?)-(?:backed|supported|allied|aligned|sponsored|funded|armed|trained)$", re.I
@@ -214,14 +216,25 @@ def _named(
         # "the Taliban administration", "the Houthi-run ministry": an armed group that governs
         # acts as the (de facto) state
         sector, inter = "GOV", 1
-    actor = Actor(
-        text=text,
-        name=named.name,
-        country=named.country or context_country,
-        sector=sector,
-        inter=inter,
-    )
+    country = named.country or context_country
+    where = _acled_country(text)
+    if where is not None and sector not in STATE_SECTORS and named.country not in INTERNATIONAL:
+        country = where  # "Dozo Communal Militia (Burkina Faso)": the chapter ACLED names
+    actor = Actor(text=text, name=named.name, country=country, sector=sector, inter=inter)
     return Resolution(actor, backers, [named.kind])
+
+
+_TRAILING = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _acled_country(text: str) -> str | None:
+    """The country of an ACLED-style actor name's closing brackets ("Islamic State (Mali)")."""
+    m = _TRAILING.search(text)
+    if m is None:
+        return None
+    inner = words(m.group(1))
+    found = [e for i, j, e in match_phrases(inner) if e.kind == "country" and (i, j) == (0, len(inner))]
+    return found[0].country if found else None
 
 
 def _fallback_country(
@@ -238,10 +251,29 @@ def _fallback_country(
     return (found, "city") if found else (None, None)
 
 
+_HEAD_CUT = {"of", "for", "in", "on", "against", "over", "to"}
+_ARMED = re.compile(r"\b(?:heavily\s+|well\s+)?armed\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _not_actors() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("actors_not_actors.tsv"))
+
+
+def names_a_thing(raw: list[str]) -> bool:
+    """True when the phrase's head is a thing or a happening ("EU agricultural policy",
+    "Imran Khan's arrest"): no party to an event, whatever names sit inside it."""
+    cut = next((k for k, t in enumerate(raw) if k and t.lower() in _HEAD_CUT), len(raw))
+    if not cut:
+        return False
+    head = raw[cut - 1].lower()
+    return singular(head) in _not_actors() or head in _not_actors()
+
+
 def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Resolution | None:
     """Resolve a phrase; None when nothing in it names an actor."""
     raw = words(text)
-    if not raw:
+    if not raw or names_a_thing(raw):
         return None
     tokens, backers, identity_idx, former = _split_modifiers(raw)
     # A group whose name includes its backer ("pro-Russian separatists") is matched as written.
@@ -279,7 +311,10 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
         country, how = _fallback_country(tokens, matches)
         if country is None:
             return None
-        actor = Actor(text=text, name=country, country=country, sector=None, inter=None)
+        # a city says where, not who: no name, so that no rule reads it as its state's forces
+        # ("a drone attack on Odesa city" hit the city, not Ukraine's army)
+        name = None if how == "city" else country
+        actor = Actor(text=text, name=name, country=country, sector=None, inter=None)
         return Resolution(actor, backers, [how or "city"])
     place_name = places[0].name if places else None
     if head is not None:
@@ -290,6 +325,11 @@ def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Re
             entry = Entry(entry.name, None, sector, inter, "sector", state=True)
         elif identity is not None and sector in ("PRM", "REB", "UAF") and inter in (2, 3):
             inter = 4 if sector != "REB" else inter  # "Fulani militia": an identity militia
+        elif identity is not None and entry.state and sector == "MIL" and not places:
+            sector, inter = "REB", 2  # "Karen National Army": a people's army is no state's
+        if inter == 7 and _ARMED.search(text):
+            # "armed herders", "armed villagers": people who carry arms as a community's force
+            sector, inter = "UAF", 4
         if country is None:
             country = entry.code or context_country
         if former and sector in STATE_SECTORS:

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -65,6 +66,8 @@ def other_side(phrases: Iterable[str], actor: Actor | None) -> Actor | None:
     for phrase in phrases:
         if words(phrase)[-1:] and words(phrase)[-1] in _PLACE_NOUNS:
             continue  # "Maru local government area": a place named after an office
+        if _POSSESSED.match(phrase) and struck(phrase) is not None:
+            continue  # "their base", "its positions": the side already named
         hit = struck(phrase)  # "an AU base": the AU's troops, not the AU
         detail = resolve_actor_detail(phrase) if hit is None else None
         found = hit or (detail.actor if detail is not None else None)
@@ -119,12 +122,57 @@ def side_phrases(sent, skip: set[int], anchors: set[int] = frozenset()) -> list[
 
 def fight_recipient(recipient: Actor | None, actor: Actor | None, sent, skip: set[int], anchors: set[int]):
     """The recipient of a fight, an attack or a takeover when the grammar gave no side: a struck
-    thing the event is aimed at, else another armed side the sentence names (``sent``: spaCy)."""
-    if recipient is not None and (recipient.sector is not None or struck(recipient.text) is not None):
+    thing the event is aimed at, else another armed side the sentence names (``sent``: spaCy),
+    else, for a fight whose subject names two sides, the actor's own kind."""
+    theirs = recipient is not None and recipient.sector is None and _POSSESSED.match(recipient.text)
+    if recipient is not None and not theirs and (recipient.sector is not None or struck(recipient.text)):
         return recipient  # a struck thing is read as people once the event's place is settled
+    # "withdrew from their base, and al-Shabaab moved in": the actor's own base is no other side
     phrases = side_phrases(sent, skip, anchors)
     hit = next((h for p, own in phrases if own and (h := struck(p)) is not None), None)
-    return hit or other_side([p for p, _ in phrases], actor) or recipient
+    return hit or other_side([p for p, _ in phrases], actor) or _both_sides(actor, sent, anchors) or recipient
+
+
+_POSSESSED = re.compile(r"^(?:their|its|his|her|our)\s", re.I)
+#: Verbs of fighting one another, whose plural subject can be both sides.
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "skirmish", "feud"})
+#: "Tiv and Jukun militias", "Hindu and Muslim crowds", "residents of two villages", "rival gangs".
+_TWO_SIDES = re.compile(
+    r"^(?:the\s+)?[\w-]+\s+and\s+[\w-]+(?:\s+[\w-]+)*?\s+[\w-]+s$|\b(?:two|rival|both)\b", re.I
+)
+
+
+def _both_sides(actor: Actor | None, sent, anchors: set[int]) -> Actor | None:
+    """"Tiv and Jukun militias clashed near Wukari": one phrase names both sides of the fight,
+    so the other side is of the actor's own kind (ACLED codes such a clash 44, 33 or 55)."""
+    if actor is None or actor.sector is None or not _TWO_SIDES.search(actor.text.strip()):
+        return None
+    if not any(sent.doc[i].lemma_.lower() in _RECIPROCAL for i in anchors if i < len(sent.doc)):
+        return None
+    return actor
+
+
+def _a_people(side: Actor | None) -> bool:
+    """True when ``side`` is a people named alone ("Dinka", "Lou Nuer"), with no noun for who."""
+    if side is None or side.sector != "CVL":
+        return False
+    found = resolve_actor_detail(side.text)
+    return found is not None and set(found.evidence) == {"identity"}
+
+
+def communal_sides(actor: Actor | None, recipient: Actor | None, sent, anchors: set[int]):
+    """"Clashes between Dinka and Nuer", "Fulani attacked Dogon villagers": a people named alone
+    as the side that fights other people is its communal militia (ACLED: identity militia, 4);
+    a people attacked by an armed force stays civilians, and a people fighting a state's forces
+    is left to the demonstration rules."""
+    militia = {"sector": "UAF", "inter": 4}
+    if not _a_people(actor):
+        return actor, recipient
+    if _a_people(recipient) and any(sent.doc[i].lemma_.lower() in _RECIPROCAL for i in anchors):
+        return actor.model_copy(update=militia), recipient.model_copy(update=militia)
+    if recipient is not None and recipient.inter == 7:
+        return actor.model_copy(update=militia), recipient
+    return actor, recipient
 
 
 _FORCES = frozenset({"MIL", "COP", "REB", "PRM", "UAF", "SPY"})
@@ -140,3 +188,4 @@ def as_people_hit(recipient: Actor | None, event_country: str | None) -> Actor |
     if hit is None or (recipient.sector is not None and (recipient.sector in _FORCES or hit.sector != "MIL")):
         return recipient
     return hit.model_copy(update={"country": hit.country or event_country})
+

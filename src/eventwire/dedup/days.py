@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from eventwire.events.extract import said_on
 from eventwire.model import Event
 from eventwire.resources import read_tsv
 
@@ -60,7 +61,7 @@ def stated_day(event: Event) -> bool:
         return False
     tokens, words = _tokens(event.evidence.sentence), _tokens(event.date_text)
     at = _find(tokens, words)
-    if at is None or (words and words[0] in date_cues()[0]):
+    if at is None or said_on(event.date_text):
         return False  # the coder kept the verb with a source's day ("said Wednesday")
     near: list[str] = []
     for t in reversed(tokens[max(0, at - 4) : at]):

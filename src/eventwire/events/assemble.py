@@ -47,7 +47,15 @@ from eventwire.events.scene import (
     fill_related_locations,
     retold_attack,
 )
-from eventwire.events.tolls import counter_toll, other_estimates, toll_told_after, with_counter_toll
+from eventwire.events.tolls import (
+    counter_toll,
+    more_dead_told_after,
+    other_estimates,
+    side_losses_told_after,
+    toll_told_after,
+    with_counter_toll,
+    with_more_dead,
+)
 from eventwire.model import Actor, Event, Location
 
 _CLAIMANT_SECTORS = {"GOV", "MIL"}
@@ -113,15 +121,14 @@ def fill_modes(cands: list[Candidate], weapons: dict[int, ModeCue]) -> None:
 
 def blame_the_perpetrator(events: list[Event]) -> list[Event]:
     """A condemnation that names no one ("the State Department condemned the arrest") is aimed
-    at whoever did what the story told before it (PLOVER's ACCUSE target is the accused)."""
+    at whoever did what the story told before it (PLOVER's ACCUSE target is the accused). So is a
+    vow to retaliate, also in the sentence that told the attack ("said Pakistani airstrikes killed
+    38 people and vowed to respond")."""
     out: list[Event] = []
     for event in events:
-        if event.event_type == "ACCUSE" and event.recipient is None:
-            done = [
-                e
-                for e in out
-                if e.quad_class == 4 and e.evidence.start < event.evidence.start and not unnamed(e.actor)
-            ]
+        if event.event_type in ("ACCUSE", "THREATEN") and event.recipient is None:
+            told = event.evidence.start + (1 if event.event_type == "THREATEN" else 0)
+            done = [e for e in out if e.quad_class == 4 and e.evidence.start < told and not unnamed(e.actor)]
             culprit = done[-1].actor if done else None
             accuser = event.actor.country if event.actor else None
             if culprit is not None and culprit.country and culprit.country != accuser:
@@ -228,6 +235,10 @@ def absorb_consequences(cands: list[Candidate]) -> list[Candidate]:
             elif _toll_of(cand.event, main.event):
                 main.event = main.event.model_copy(update={"fatalities": cand.event.fatalities})
                 dropped.add(id(cand))
+            elif _wounding_by(cand.event, main.event):
+                if main.event.injured is None and cand.event.injured is not None:
+                    main.event = main.event.model_copy(update={"injured": cand.event.injured})
+                dropped.add(id(cand))
         for cand in group:  # the parse may not link them ("... set fire to a post, and three were killed")
             others = [
                 m for m in group if m is not cand and id(m) not in dropped and _toll_of(cand.event, m.event)
@@ -236,6 +247,16 @@ def absorb_consequences(cands: list[Candidate]) -> list[Candidate]:
                 others[0].event = others[0].event.model_copy(update={"fatalities": cand.event.fatalities})
                 dropped.add(id(cand))
     return [c for c in cands if id(c) not in dropped]
+
+
+# "killed five people and wounded 10 others": the wounding is the same attack's, its count the
+# attack's injured, not a second event
+_WOUNDING = re.compile(r"^(?:wound|injur|hurt|maim)", re.I)
+
+
+def _wounding_by(part: Event, main: Event) -> bool:
+    same_act = part.event_type == main.event_type == "ASSAULT" and part.fatalities is None
+    return same_act and bool(part.trigger and _WOUNDING.match(part.trigger)) and main.trigger != part.trigger
 
 
 def _destruction_of(part: Event, main: Event) -> bool:
@@ -269,10 +290,13 @@ def _finalise(event: Event) -> Event:
     recipient = _foreign_fighters(event.recipient, where)
     if event.event_type in ("ASSAULT", "COERCE"):
         recipient = as_people_hit(recipient, where)  # "struck a market": the people in it
+    # a state's forces are "external" (inter 8) where they fight abroad, not where they sign a
+    # truce ("the SAF and the RSF signed a ceasefire in Jeddah")
+    fought = where if event.quad_class == 4 else None
     if actor is not None:
-        actor = actor.model_copy(update={"inter": inter_code(actor, event_country=where)})
+        actor = actor.model_copy(update={"inter": inter_code(actor, event_country=fought)})
     if recipient is not None:
-        recipient = recipient.model_copy(update={"inter": inter_code(recipient, event_country=where)})
+        recipient = recipient.model_copy(update={"inter": inter_code(recipient, event_country=fought)})
     update: dict = {"actor": actor, "recipient": recipient}
     if event.cameo == "190" and event.acled and event.acled.event_type == "Violence against civilians":
         update["cameo"] = "180"  # CAMEO 18: violence that is no military fight ("attacked a camp")
@@ -284,6 +308,8 @@ def _finalise(event: Event) -> Event:
         i2 = recipient.inter if recipient else None
         if event.acled.event_type == "Riots" and i1 in (_PROTESTERS, _CIVILIANS):
             i1 = _RIOTERS  # ACLED: demonstrators who turn violent, a lynch mob, are rioters
+        if event.acled.sub_event_type == "Peaceful protest":
+            i2 = None  # ACLED names no second actor of a peaceful protest; what it targets is PLOVER's
         update["acled"] = event.acled.model_copy(
             update={"inter1": i1, "inter2": i2, "interaction": interaction(i1, i2)}
         )
@@ -372,6 +398,18 @@ def _absorb_protest_arrests(events: list[Event]) -> list[Event]:
 def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:
     kept: list[Event] = []
     for e in events:
+        # "five other civilians also died": more dead of an attack told, before any same-looking event
+        more = next(
+            (
+                k
+                for k in reversed(range(len(kept)))
+                if more_dead_told_after(kept[k], e) or side_losses_told_after(kept[k], e)
+            ),
+            None,
+        )
+        if more is not None:
+            kept[more] = with_more_dead(kept[more], e)
+            continue
         target = next((k for k, other in enumerate(kept) if compatible(other, e)), None)
         if target is not None:
             kept[target] = _merge(kept[target], e)
@@ -379,12 +417,30 @@ def _merge_repeats(events: list[Event], cands: list[Candidate]) -> list[Event]:
         fought_back = next((k for k, other in enumerate(kept) if counter_toll(other, e)), None)
         if fought_back is not None:
             kept[fought_back] = with_counter_toll(kept[fought_back], e)
-        elif kept and toll_told_after(kept[-1], e):
-            update = {"fatalities": e.fatalities, "recipient": kept[-1].recipient or e.recipient}
-            kept[-1] = kept[-1].model_copy(update=update)
+        elif (told := _told_just_before(kept, e)) is not None:
+            act = kept[told]
+            update = {
+                "fatalities": e.fatalities,
+                "recipient": act.recipient or e.recipient,
+                # "Three dissidents were killed, according to the military": whose count it is
+                "attributed_to": act.attributed_to or e.attributed_to,
+            }
+            kept[told] = act.model_copy(update=update)
         else:
             kept.append(e)
     return kept
+
+
+def _told_just_before(kept: list[Event], toll: Event) -> int | None:
+    """The attack of the sentence just before a bare toll that the toll belongs to: its first one
+    ("a suicide bomber blew himself up at a restaurant before gunmen stormed it. 37 people were
+    killed": the bombing's toll, as ACLED codes the whole assault)."""
+    if not kept:
+        return None
+    last = kept[-1].evidence.start
+    return next(
+        (k for k, act in enumerate(kept) if act.evidence.start == last and toll_told_after(act, toll)), None
+    )
 
 
 def _merge(first: Event, second: Event) -> Event:
@@ -407,6 +463,9 @@ def _merge(first: Event, second: Event) -> Event:
             update[name] = theirs
     if first.actor is not None and first.actor.country is None and second.actor and second.actor.country:
         update["actor"] = second.actor
+    if first.recipient is not None and first.recipient.country is None and second.recipient:
+        if second.recipient.country:
+            update["recipient"] = second.recipient  # "two shopkeepers" ... "two Ethiopian men"
     elif generic_side(first.actor) and named_side(second.actor) and same_country(first.actor, second.actor):
         update["actor"] = second.actor  # "Militiamen attacked a camp ... The CODECO militia attacked"
     if first.location and second.location and _finer(second.location, first.location):

@@ -129,3 +129,18 @@ def update_tokens(sent: Span, trigger: Token) -> set[int]:
             if child.i != tok.i and child.dep_ in ("prep", "npadvmod", "advmod"):
                 out.update(range(child.left_edge.i, child.right_edge.i + 1))
     return out
+
+
+def comparison_tokens(sent: Span, trigger: Token) -> set[int]:
+    """Token indices of a superlative's phrase that does not hold ``trigger``.
+
+    "Gunmen killed 12 worshippers in Katsina, the deadliest attack in the state this year": this
+    year is what the attack is compared with, not when it happened."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.tag_ == "JJS" for c in tok.children):
+            continue
+        span = range(tok.left_edge.i, tok.right_edge.i + 1)
+        if trigger.i not in span:
+            out.update(span)
+    return out

@@ -21,11 +21,17 @@ from spacy.tokens import Span
 
 from eventwire import actors, casualties, when
 from eventwire.actors.acronyms import expand
-from eventwire.actors.resolve import INTERNATIONAL
-from eventwire.actors.vocab import PLACE_KINDS
+from eventwire.actors.resolve import INTERNATIONAL, names_a_thing
+from eventwire.actors.vocab import PLACE_KINDS, words
 from eventwire.events import combine as vote
 from eventwire.events.acled import code_acled
-from eventwire.events.background import background_tokens, is_background, told_event_tokens, update_tokens
+from eventwire.events.background import (
+    background_tokens,
+    comparison_tokens,
+    is_background,
+    told_event_tokens,
+    update_tokens,
+)
 from eventwire.events.classifier import Prediction
 from eventwire.events.factuality import factuality
 from eventwire.events.frames import Frame, find_frames, noun_phrase
@@ -115,7 +121,9 @@ def masked_text(sent: Span, keep: set[int]) -> str:
 def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
     """Code every event frame in one parsed sentence."""
     lex = Lexicon.load()
-    frames = find_frames(sent, lex)
+    if _TAG.fullmatch(sent.text.strip()):
+        return []
+    frames = [f for f in find_frames(sent, lex) if not _in_tag(f.trigger)]
     out: list[Candidate] = []
     pred_index = {f.predicate.i: k for k, f in enumerate(frames)}
     triggers = {f.trigger.i for f in frames}
@@ -146,6 +154,18 @@ def code_sentence(sent: Span, index: int, ctx: DocContext) -> list[Candidate]:
     return out
 
 
+# ACLED notes end with coder's tags ("[women targeted: Candidates]", "[size=no report]"): labels of
+# the note, not words of the event, so a trigger inside one ("targeted") is no event.
+_TAG = re.compile(r"\[\s*(?:women\s+targeted|size|crowd\s+size|disorder\s+type)\s*[:=][^\]]*\]", re.I)
+
+
+def _in_tag(token) -> bool:
+    """True when ``token`` lies inside an ACLED coder's tag of its sentence."""
+    sent = token.sent
+    at = token.idx - sent.start_char
+    return any(m.start() <= at < m.end() for m in _TAG.finditer(sent.text))
+
+
 def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span, ctx: DocContext) -> None:
     """'Police fired on marchers in Khartoum on Thursday': a date the parse left outside every
     frame of the sentence still dates the sentence's undated events (the one nearest wins).
@@ -162,7 +182,8 @@ def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span,
         return
     triggers = {f.trigger.i for f in frames}
     # a date a statement's object tells ("condemned the attack on 2 May") is not the statement's
-    owned = [masked_text(sent, f.tokens - _told(f, triggers)) for f in frames]
+    told = {f.trigger.i: _told(f, triggers) for f in frames}
+    owned = [masked_text(sent, f.tokens - told[f.trigger.i]) for f in frames]
     orphans = [
         (a, b)
         for a, b, _w in when.find_date_expressions(sent.text)
@@ -172,7 +193,7 @@ def _date_from_sentence(cands: list[Candidate], frames: list[Frame], sent: Span,
     dated = [(c.event, f.trigger.idx - base) for c, f in zip(cands, frames, strict=True) if c.event.date_text]
     for cand, frame in undated:
         at = frame.trigger.idx - base
-        if _told(frame, triggers):
+        if told[frame.trigger.i]:
             continue  # the sentence's time is the told event's; the statement is dated by the report
         if orphans:
             a, b = min(orphans, key=lambda o: min(abs(o[0] - at), abs(o[1] - at)))
@@ -256,14 +277,23 @@ def _code_frame(
         frame.event_type == "RETREAT" and armed
     )
     if fight or (frame.event_type, frame.mode) == ("COERCE", "seize"):
-        own = {t.i for h in frame.actor_heads for t in noun_phrase(h)}
+        # the actor's allies ("M23 rebels and Rwandan troops seized ...") are no other side
+        own = {t.i for h in (*frame.actor_heads, *frame.assoc_heads) for t in noun_phrase(h)}
+        if frame.attribution is not None:  # "according to local officials": the source, no side
+            root = frame.attribution.root
+            own |= set(range(root.left_edge.i, root.right_edge.i + 1))
         recipient = actors.fight_recipient(recipient, actor, sent, own | frame.anchors, frame.anchors)
+        actor, recipient = actors.communal_sides(actor, recipient, sent, frame.anchors)
     assoc = [a for a in (_resolve([h], ctx) for h in frame.assoc_heads) if a is not None]
 
     counts = casualties.extract_casualties(text, trigger=trig)
     # a date in a background clause ("since fighting began in April") is not this event's
     own = frame.tokens - background_tokens(sent, frame.trigger, triggers) - update_tokens(sent, frame.trigger)
-    own -= _told(frame, triggers)
+    own -= _told(frame, triggers) | comparison_tokens(sent, frame.trigger)
+    if when.find_date_expressions(masked_text(sent, own & frame.owned)):
+        # "Ukraine on Monday mourned the 16 killed when bombs hit a market on Saturday": a date
+        # under the event's own words beats one the sentence's other clauses share
+        own &= frame.owned
     own_text = masked_text(sent, own)
     edate = _event_date(own_text, doc.published, frame)
     if edate.text and edate.text in own_text:
@@ -290,6 +320,9 @@ def _code_frame(
         fact = "historical"
     event_country = location.country if location else None
     fatalities = counts.killed
+    coded = casualties.coded_toll(sent.text) or _coded_after(sent)
+    if coded is not None:
+        fatalities = casualties.with_coded(fatalities, coded)
     cues = (
         lex.cues_in(sent)
         if frame.event_type in ("PROTEST", "COERCE", "RETREAT", "AGREE")
@@ -302,8 +335,9 @@ def _code_frame(
         material = frame.quad_class == 4
         actor = _localise(actor, event_country, material)
         recipient = _localise(recipient, event_country, material)
-    inter1 = actors.inter_code(actor, event_country=event_country) if actor else None
-    inter2 = actors.inter_code(recipient, event_country=event_country) if recipient else None
+    fought = event_country if frame.quad_class == 4 else None  # a truce signed abroad is no fight there
+    inter1 = actors.inter_code(actor, event_country=fought) if actor else None
+    inter2 = actors.inter_code(recipient, event_country=fought) if recipient else None
     event_type, mode = frame.event_type, frame.mode
     if mode is None:  # "threatened further attacks": the mode the object gives
         mode = object_mode(event_type, frame.predicate, sent, lex)
@@ -561,7 +595,9 @@ def _as_forces(actor: Actor | None) -> Actor | None:
     bare = actor.sector is None and actor.name is not None and len(actor.text.split()) <= 2
     # the state itself ("Turkey", "government artillery"), not one of its office-holders ("a mayor")
     name = actor.name or ""
-    state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS)
+    words = actor.text.split()
+    holder = bool(words) and casualties.names_one_person(words[-1])  # "the security minister"
+    state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS) and not holder
     if state and _counted().match(actor.text):
         return actor  # "detained two Russian diplomats": counted office-holders, not an army
     if (bare or state) and actor.inter in (None, 1):
@@ -579,6 +615,14 @@ def _as_forces(actor: Actor | None) -> Actor | None:
 def _own_window(frame: Frame, sent: Span) -> slice:
     idx = sorted(i - sent.start for i in frame.tokens)
     return slice(idx[0], idx[-1] + 1) if idx else slice(0, len(sent))
+
+
+def _coded_after(sent: Span):
+    """"JNIM attacked a FAMa post near Boni. Fatalities coded as 5.": the toll an ACLED note
+    states in a sentence of its own belongs to the event told just before it."""
+    if sent.end >= len(sent.doc):
+        return None
+    return casualties.note_toll(sent.doc[sent.end].sent.text)
 
 
 def counts_deaths(event_type: str) -> bool:
@@ -620,6 +664,8 @@ def _resolve(heads, ctx: DocContext) -> Actor | None:
         base = resolved or Actor(text=phrase)
         return base.model_copy(update={"country": tied})
     resolved = actors.resolve_actor(phrase, context_country=context)
+    if resolved is None and names_a_thing(words(phrase)):
+        return None  # "on Twitter", "Video captured ...": a medium or a thing is no party
     return resolved if resolved is not None else Actor(text=phrase)
 
 

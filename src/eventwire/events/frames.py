@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,7 @@ from eventwire.events.roles import SUBJ as _SUBJ
 from eventwire.events.roles import fill_roles as _fill_roles
 from eventwire.events.roles import is_assault_word, noun_phrase
 from eventwire.events.roles import prep_object as _prep_object
+from eventwire.resources import read_tsv
 
 _ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acl", "compound", "amod"}
@@ -62,6 +64,8 @@ class Frame:
     weapon: ModeCue | None = None
     suppressed: bool = False
     tokens: set[int] = field(default_factory=set)
+    # the tokens under this frame in the parse, without those no frame owns (``tokens`` has both)
+    owned: set[int] = field(default_factory=set)
 
     @property
     def quad_class(self) -> int:
@@ -107,6 +111,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         frame = _new_frame(tok, row, tok)
         frames.append(frame)
         by_pred[tok.i] = frame
+    # "launched a missile attack on Kyiv, killing one": the light verb's frame is new here
+    frames = _merge_participles(frames)
     if not frames and compounds and not any(t.tag_ in _FINITE_TAGS for t in sent):
         # a headline with no verb at all ("The fighting renews between X and Y", misparsed as
         # a compound noun): its event word is the only one there is
@@ -118,9 +124,16 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     for frame in frames:
         _fill_roles(frame)
         _victim_subject(frame)
+        _sides_of_fighting(frame, lex)
         _fill_attribution(frame, sent)
         _speaker_acts(frame)
         frame.weapon = lex.weapon_cue(_frame_phrase_tokens(frame))
+        vague = frame.weapon is None or frame.weapon.lemmas in _VAGUE_WEAPONS
+        if vague and frame.event_type == "ASSAULT" and _bare_strikes(frame, sent):
+            # "Israeli strikes killed 40", "an 11th round of strikes against Iran": a strike with
+            # no weapon named (an "explosion" is what it did, not what it was) is a strike from
+            # the air, ACLED's usual coding of such reports
+            frame.weapon = lex.mode_cue(("airstrike",))
         # a weapon named in the sentence says more than a generic fighting word does
         generic = frame.mode in (None, "firearms")
         if frame.event_type == "ASSAULT" and generic and frame.weapon is not None:
@@ -141,6 +154,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     _suppress_undone_objects(frames)
     _suppress_deaths_told_with_their_cause(frames)
     _suppress_stopped(frames)
+    _suppress_mishaps(frames)
     kept = [f for f in frames if not f.suppressed]
     for frame in kept:
         _conditional_threat(frame)
@@ -186,7 +200,16 @@ def _headline_verb(tok: Token) -> bool:
     sentence with no finite verb at all."""
     if not _verb_slot(tok) or _verb_slot(tok.doc[tok.i + 1]):  # "17 airstrikes target areas": target
         return False
-    return not any(t.tag_ in _FINITE_TAGS for t in tok.sent)
+    # a relative clause's verb ("..., who were there to keep the peace") is not the sentence's
+    return not any(t.tag_ in _FINITE_TAGS and not _in_relative_clause(t) for t in tok.sent)
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    while tok.head.i != tok.i:
+        if tok.dep_ == "relcl":
+            return True
+        tok = tok.head
+    return False
 
 
 def _verb_slot(tok: Token) -> bool:
@@ -197,7 +220,17 @@ def _verb_slot(tok: Token) -> bool:
     if tok.i == sent.start or tok.i + 1 >= sent.end:
         return False
     doc = tok.doc
-    return doc[tok.i - 1].pos_ in _SUBJECT_POS and doc[tok.i + 1].pos_ in _OBJECT_POS
+    if doc[tok.i - 1].pos_ in _SUBJECT_POS and doc[tok.i + 1].pos_ in _OBJECT_POS:
+        return True
+    # "The Congolese military withdraws from Bukavu", "Two roadside bombs detonate in Sinai": a
+    # present-tense verb read as the noun heading the sentence, after an adjective-like subject
+    # word and before its preposition
+    return (
+        tok.dep_ == "ROOT"
+        and tok.tag_ in ("NN", "NNS")
+        and doc[tok.i - 1].pos_ in _SUBJECT_POS | {"ADJ"}
+        and doc[tok.i + 1].pos_ in _OBJECT_POS | {"ADP"}
+    )
 
 
 _PARTICIPLE_DEPS = ("advcl", "conj", "xcomp", "acl", "ccomp")
@@ -218,6 +251,11 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             and not any(c.dep_ in ("nsubj", "agent") for c in pred.children)
             and any(c.dep_ == "nsubjpass" for c in pred.children)
         )
+        if host is None and pred.dep_ == "acl" and pred.head.dep_ in ("nsubj", "nsubjpass"):
+            # "a drone launched from the south struck a bus": launching the weapon that struck
+            # is the strike itself
+            host = by_pred.get(pred.head.head.i)
+            participle = host is not None
         if host is None:  # "..., and the army said 15 militants were killed"
             up = pred.head
             if up.dep_ == "conj" or pred.dep_ == "ccomp":
@@ -229,6 +267,31 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             siblings = [g for g in kept if g.predicate.head.i == pred.head.i and g.predicate.i < pred.i]
             host = siblings[-1] if subjectless and siblings else None
             participle = host is not None
+        if host is None and pred.tag_ == "VBG" and token_lemma(pred) == "target":
+            # "carries out two airstrikes in Kabul, targeting Taliban leaders": the parse may hang
+            # the participle on the place, but what it targets is the strikes' target
+            subjectless = not any(c.dep_ in _SUBJ for c in pred.children)
+            told = [g for g in frames if g.predicate.i < pred.i and g is not f]
+            if subjectless and told and all(g.event_type != f.event_type for g in told):
+                continue  # "agreed to expand sanctions on Iran, targeting drone production"
+            earlier = [g for g in told if g.event_type == f.event_type]
+            host = earlier[-1] if subjectless and earlier else None
+            participle = host is not None
+        if host is None and pred.dep_ == "advcl" and pred.head.dep_ == "conj":
+            host = by_pred.get(pred.head.head.i)  # "are killed and five injured when ..."
+        if host is not None and pred.dep_ == "advcl" and token_lemma(host.trigger) in _WOUNDS:
+            # "two soldiers were killed and three others wounded when a landmine exploded": the
+            # when-clause tells what did both; the killing is the event
+            first = by_pred.get(host.predicate.head.i) if host.predicate.dep_ == "conj" else None
+            host = first if first is not None and first.event_type == f.event_type else host
+        # "seven soldiers are killed when their vehicle is exploded by an IED": the deaths are the
+        # outcome of the act the when-clause tells, and its agent is the attacker
+        told_when = (
+            pred.dep_ == "advcl"
+            and host is not None
+            and not any(c.dep_ in ("nsubj", "agent") for c in host.predicate.children)
+            and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in pred.children)
+        )
         if host is not None and host.event_type != f.event_type and host.predicate.dep_ == "conj":
             # "attacked and looted shops, killing two": the killing is the attack's outcome
             first = by_pred.get(host.predicate.head.i)
@@ -247,7 +310,7 @@ def _merge_participles(frames: list[Frame]) -> list[Frame]:
             host is not None
             and host is not f
             and host.event_type == f.event_type
-            and (participle or agentless or shared)
+            and (participle or agentless or shared or told_when)
             and not own_kind
         ):
             host.instruments.append(pred)
@@ -278,6 +341,64 @@ def _victim_subject(frame: Frame) -> None:
         frame.assoc_heads = []
 
 
+def _sides_of_fighting(frame: Frame, lex: Lexicon) -> None:
+    """'530 people were killed in clashes between the army and the SDF', 'the ELN and FARC
+    dissidents exchanged heavy fire, killing 80': in two-sided fighting the two sides are the
+    event's actor and recipient; the dead are its toll, not a side (for ACLED an Armed clash, not
+    an Attack on the dead)."""
+    if frame.event_type != "ASSAULT":
+        return
+    for noun in (frame.trigger, *frame.instruments):
+        if not _is_fighting_word(noun, lex):
+            continue
+        between = _prep_object(noun, {"between"})
+        if between is None:
+            continue
+        sides = [c for c in between.children if c.dep_ in ("nmod", "conj")]
+        if sides and sides[0].i < between.i:  # "between the army and M23 rebels" parsed as a modifier
+            first, second = sides[0], between
+        else:
+            first, second = between, next((c for c in between.children if c.dep_ == "conj"), None)
+        if second is not None:
+            frame.actor_heads, frame.recipient_heads, frame.assoc_heads = [first], [second], []
+            return
+    victims = {t.i for t in frame.victims}
+    if (
+        frame.row.mode == "firearms"
+        and frame.assoc_heads
+        and frame.recipient_heads
+        and all(t.i in victims for t in frame.recipient_heads)
+    ):
+        frame.recipient_heads = [frame.assoc_heads.pop(0)]
+
+
+def _bare_strikes(frame: Frame, sent: Span) -> bool:
+    """The assault is told with the noun "strike(s)" ("killed in overnight strikes by Pakistan"),
+    in a sentence that is not about a labour strike. "The strike hit the station" retells a strike
+    told before, whose weapon it takes (events.scene): it names none of its own."""
+
+    def told_here(t: Token) -> bool:
+        return not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)
+
+    if any(t.pos_ == "NOUN" and token_lemma(t) == "strike" for t in (frame.trigger, *frame.instruments)):
+        words = [t for t in (frame.trigger, *frame.instruments) if token_lemma(t) == "strike"]
+    else:
+        words = [t for t in _frame_phrase_tokens(frame) if t.pos_ == "NOUN" and token_lemma(t) == "strike"]
+        if any(token_lemma(t) in _LABOUR_WORDS for t in sent):
+            return False
+    return any(told_here(t) for t in words)
+
+
+# event_modes.tsv words for any explosion, which say what a strike did, not what it was
+_VAGUE_WEAPONS = {("blast",), ("explosion",), ("bombing",), ("detonate",)}
+_LABOUR_WORDS = {"worker", "union", "pay", "wage", "salary", "teacher", "nurse", "walkout", "picket"}
+
+
+def _is_fighting_word(tok: Token, lex: Lexicon) -> bool:
+    """A word of two-sided fighting ("clashes", "a gunfight"): trigger rows of mode firearms."""
+    return any(r.event_type == "ASSAULT" and r.mode == "firearms" for r in lex.triggers_for(token_lemma(tok)))
+
+
 def _new_frame(trigger: Token, row: TriggerRow, predicate: Token) -> Frame:
     return Frame(
         trigger=trigger,
@@ -296,6 +417,34 @@ def _host_frame(noun: Token, row: TriggerRow, by_pred: dict[int, Frame]) -> Fram
         candidates.append(by_pred[noun.head.i])
     if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent") and noun.head.head.i in by_pred:
         candidates.append(by_pred[noun.head.head.i])
+    verb = noun.head.head
+    # "were killed or injured during a bombing", "killed and 30 injured, with ten critically
+    # injured, in an air strike": the tolls' participles lead up to the killing
+    for _ in range(3):
+        if noun.dep_ != "pobj" or verb.dep_ not in ("conj", "advcl") or verb.tag_ != "VBN":
+            break
+        verb = verb.head
+        if verb.i in by_pred:
+            candidates.append(by_pred[verb.i])
+            break
+    if noun.dep_ in ("nsubj", "nsubjpass"):  # "a bombing was reported to have killed ...": raised
+        candidates.extend(by_pred[c.i] for c in noun.head.children if c.dep_ == "xcomp" and c.i in by_pred)
+    if token_lemma(noun) in _TOLLS:  # "the casualty toll ... increases to 46 people killed"
+        candidates.extend(by_pred.values())
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of") and token_lemma(noun.head.head) in _TOLLS:
+        # "the toll from yesterday's airstrikes increases to 46 people killed": the dead are the
+        # strikes' toll, told by the sentence's killing word
+        candidates.extend(f for f in by_pred.values() if f.predicate.i != noun.i)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with":  # "began an offensive with airstrikes"
+        candidates.extend(f for f in by_pred.values() if f.trigger.i == noun.head.head.i)
+    if noun.dep_ in ("appos", "npadvmod"):  # "killed seven people on Friday, an attack blamed on ..."
+        up = noun.head
+        for _ in range(4):
+            if up.i in by_pred or up.head.i == up.i:
+                break
+            up = up.head
+        if up.i in by_pred:
+            candidates.append(by_pred[up.i])
     for child in noun.children:  # "an attack that killed a soldier"
         if child.dep_ in ("relcl", "acl") and child.i in by_pred:
             candidates.append(by_pred[child.i])
@@ -303,6 +452,11 @@ def _host_frame(noun: Token, row: TriggerRow, by_pred: dict[int, Frame]) -> Fram
         if frame.event_type == row.event_type:
             return frame
     return None
+
+
+_TOLLS = frozenset({"toll", "casualty", "death"})
+_WOUNDS = frozenset({"wound", "injure", "hurt"})
+_WHEN = frozenset({"when", "as", "after"})
 
 
 def _merge_instrument(frame: Frame, noun: Token, row: TriggerRow) -> None:
@@ -322,6 +476,8 @@ def _light_verb_of(noun: Token, lex: Lexicon) -> Token | None:
         return head.head  # "came under attack"
     if noun.dep_ == "pobj" and head.lower_ == "on" and token_lemma(head.head) == "go":
         return head.head  # "went on strike"
+    if noun.dep_ == "pobj" and head.lower_ == "into" and token_lemma(head.head) == "enter":
+        return head.head  # "entered into an agreement"
     return None
 
 
@@ -331,10 +487,12 @@ def _is_anaphoric(noun: Token) -> bool:
     if noun.sent.start == 0:
         return False
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
-    if not dets or dets[0].lower_ not in _ANAPHORIC_DETS:
+    # "Monday's attack" names a day, as "the attack" names nothing, of an attack already told
+    dated = bool(dets) and dets[0].dep_ == "poss" and dets[0].ent_type_ in ("DATE", "TIME")
+    if not dets or (dets[0].lower_ not in _ANAPHORIC_DETS and not dated):
         return False
     informative = {"nummod", "amod", "compound", "prep", "relcl", "acl", "poss"}
-    return not any(c.dep_ in informative for c in noun.children)
+    return not any(c.dep_ in informative and not (dated and c.i == dets[0].i) for c in noun.children)
 
 
 # ---- attribution, ownership, suppression ------------------------------------------------
@@ -409,7 +567,16 @@ def _frame_phrase_tokens(frame: Frame) -> list[Token]:
     for c in frame.predicate.children:
         if c.dep_ in ("prep", "agent", "dobj", "nsubj", "nsubjpass", "advcl", "npadvmod"):
             toks.update(x.i for x in c.subtree if x.i - frame.predicate.i < 12)
+    # "an attack on an air force base", "strikes on missile sites": the target's words name
+    # what was hit, not the means
+    for t in list(toks):
+        tok = doc[t]
+        if tok.dep_ == "prep" and tok.lower_ in _TARGET_PREPS and tok.i != frame.trigger.i:
+            toks.difference_update(x.i for x in tok.subtree)
     return [doc[i] for i in sorted(toks)]
+
+
+_TARGET_PREPS = {"on", "against"}
 
 
 def _assign_tokens(frames: list[Frame], sent: Span) -> None:
@@ -434,6 +601,7 @@ def _assign_tokens(frames: list[Frame], sent: Span) -> None:
         else:
             owner.tokens.add(tok.i)
     for f in frames:
+        f.owned = set(f.tokens)
         f.tokens |= shared
 
 
@@ -576,6 +744,29 @@ def _suppress_stopped(frames: list[Frame]) -> None:
 _STATE_LEMMAS = {"wound", "injure", "capture", "kidnap", "abduct", "hold"}
 
 
+@lru_cache(maxsize=1)
+def _mishaps() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_tsv("event_mishaps.tsv"))
+
+
+_CAUSE_PREPS = {"in", "by", "from", "after", "during"}
+
+
+def _suppress_mishaps(frames: list[Frame]) -> None:
+    """"The accident killed eleven", "died in a building collapse": deaths with a cause that is
+    no act of violence (``event_mishaps.tsv``) are no conflict event."""
+    for f in frames:
+        if f.event_type != "ASSAULT" or f.instruments:
+            continue
+        pred = f.predicate
+        causes = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "agent"]
+        preps = [c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS]
+        causes += [g for c in preps for g in c.children if g.dep_ == "pobj"]
+        causes = [g for c in causes for g in (c, *(x for x in c.children if x.dep_ == "pobj"))]
+        if any(token_lemma(c) in _mishaps() for c in causes):
+            f.suppressed = True
+
+
 def _suppress_states(frames: list[Frame]) -> None:
     """'unless the government released their jailed commanders': a participle used as an
     adjective names someone's state (in custody, wounded, captive), not an act this sentence
@@ -631,6 +822,8 @@ def _suppress_content(frames: list[Frame]) -> None:
     speech = speech_verbs()
     for f in frames:
         tok = f.light_verb or f.predicate
+        if tok.dep_ == "conj" and tok.head.dep_ in ("xcomp", "ccomp") and tok.head.i in by_pred:
+            tok = tok.head  # "threatened to invade X and take Y": the second deed is content too
         for _ in range(8):
             if tok.head.i == tok.i or tok.dep_ not in _CONTENT_DEPS:
                 break

@@ -118,7 +118,8 @@ def match_at(tokens: Span, i: int, lemmas: tuple[str, ...]) -> int:
     """Length in tokens of ``lemmas`` matched at ``tokens[i]``, or 0.
 
     A contiguous match counts; so does a two-word phrasal verb whose particle is a child of the
-    verb ("gunned him down"), then the length is 1 (only the verb is the trigger word).
+    verb ("gunned him down"), or a verb and its object with words between them ("exchanged
+    heavy fire", "held direct talks"); then the length is 1 (only the verb is the trigger word).
     """
     n = len(lemmas)
     if i + n <= len(tokens):
@@ -132,6 +133,8 @@ def match_at(tokens: Span, i: int, lemmas: tuple[str, ...]) -> int:
         if token_lemma(head) == lemmas[0] or head.lower_ == lemmas[0]:
             for child in head.children:
                 if child.dep_ in ("prt", "prep", "advmod") and child.lower_ == lemmas[1]:
+                    return 1
+                if child.dep_ == "dobj" and child.i > head.i + 1 and token_lemma(child) == lemmas[1]:
                     return 1
     return 0
 
@@ -226,6 +229,10 @@ class Lexicon:
         """True when ``sent[i]`` is a light verb ("carried out", "launched", "held")."""
         return any(match_at(sent, i, lemmas) for lemmas in self.light_verbs)
 
+    def mode_cue(self, lemmas: tuple[str, ...]) -> ModeCue | None:
+        """The event_modes.tsv row of ``lemmas``."""
+        return next((m for m in self.modes if m.lemmas == lemmas), None)
+
     def weapon_cue(self, tokens: list[Token]) -> ModeCue | None:
         """The best-ranked weapon cue among ``tokens`` (a contiguous stretch of a sentence), not
         counting words of a place's name ("Tank district", "Bomb Alley")."""
@@ -236,7 +243,7 @@ class Lexicon:
         the words of place names."""
         runs: list[list[Token]] = [[]]
         for tok in tokens:
-            if tok.i in skip or _in_place_name(tok):
+            if tok.i in skip or _in_place_name(tok) or tok.lower_ in _NOT_WEAPONS:
                 runs.append([])
             else:
                 runs[-1].append(tok)
@@ -259,7 +266,18 @@ class Lexicon:
             if tok.dep_ in _TARGET_DEPS and token_lemma(tok.head) not in means and self._harms(tok.head)
             for t in tok.subtree
         }
+        # "an attack on an air force base", "strikes against missile sites": what was hit
+        targets.update(
+            t.i
+            for tok in sent
+            if tok.dep_ == "prep" and tok.lower_ in _TARGET_PREPS and self._assaults(tok.head)
+            for t in tok.subtree
+        )
         return self._best_cue(list(sent), targets)
+
+    def _assaults(self, word: Token) -> bool:
+        rows = self.triggers_for(token_lemma(word)) or self.triggers_for(word.lower_)
+        return any(r.event_type == "ASSAULT" for r in rows)
 
     def _harms(self, verb: Token) -> bool:
         """The verb is an act of violence or coercion (what it acts on was hit); "condemned the
@@ -269,10 +287,16 @@ class Lexicon:
 
     def cues_in(self, span: Span) -> set[str]:
         """Names of the situational cues present in ``span``."""
-        return set(self._cue_index.find(span))
+        return {
+            name
+            for name, tok in self._cue_index.find_at(span)
+            if not (name == "territory_taken" and _takes_people(tok))
+        }
 
 
 _PLACE_NOUNS = frozenset({"district", "province", "region", "county", "city", "town", "village", "state"})
+# words whose lemma is a weapon cue's but that name no weapon: "a mining site" is no landmine
+_NOT_WEAPONS = frozenset({"mining", "miner", "miners"})
 
 
 def _in_place_name(tok: Token) -> bool:
@@ -286,6 +310,7 @@ def _in_place_name(tok: Token) -> bool:
 # The dependencies of what a verb acts on: a weapon named there is the target, not the means.
 _TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
 _STRUCK_WEAPONS = frozenset({"ied", "landmine"})
+_TARGET_PREPS = frozenset({"on", "against"})
 
 
 @lru_cache(maxsize=1)
@@ -304,13 +329,30 @@ class PhraseIndex:
 
     def find(self, span: Span) -> list:
         """Payloads of every phrase that occurs in ``span``."""
+        return [payload for payload, _tok in self.find_at(span)]
+
+    def find_at(self, span: Span) -> list[tuple[object, Token]]:
+        """(payload, first token) of every phrase that occurs in ``span``."""
         out = []
         for j, tok in enumerate(span):
             cands = self._by_first.get(token_lemma(tok), []) + self._by_first.get(tok.lower_, [])
             for lemmas, payload in dict.fromkeys(cands):
                 if match_at(span, j, lemmas):
-                    out.append(payload)
+                    out.append((payload, tok))
         return out
+
+
+def _takes_people(verb: Token) -> bool:
+    """'a cartel leader was captured', 'seized 20 soldiers': what is taken is people, not ground."""
+    from eventwire.actors.vocab import singular, vocabulary
+
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl", "amod"):  # "the commander captured in the raid"
+        objs.append(verb.head)
+    sectors = vocabulary().sectors
+    return bool(objs) and all(o.ent_type_ == "PERSON" or (singular(o.lower_),) in sectors for o in objs)
 
 
 def _parse_needs(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -391,7 +433,10 @@ def _subjects(tok: Token) -> list[Token]:
                     out.extend(g for g in s.children if g.dep_ == "pobj")
                 else:
                     out.append(s)
-            return out + [c for s in out for c in s.children if c.dep_ == "conj"]
+            # "thousands of protesters gathered": the counted people are the subject
+            of = [p for s in out for p in s.children if p.dep_ == "prep" and p.lower_ == "of"]
+            counted = [g for p in of for g in p.children if g.dep_ == "pobj"]
+            return out + counted + [c for s in out for c in s.children if c.dep_ == "conj"]
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             return []
         tok = tok.head

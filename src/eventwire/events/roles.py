@@ -110,12 +110,20 @@ def fill_roles(frame: Frame) -> None:
         actor = _owner_of_forces(actor, pred)
     if actor is None:
         for inst in frame.instruments:
-            actor = _instrument_owner(inst)
+            actor = _instrument_owner(inst) or _clause_subject(inst)
             if actor is not None:
                 break
     if actor is None and frame.event_type == "ASSAULT":  # "Drone strikes by the army" parsed as a verb
         by = prep_object(pred, {"by"})
         actor = by if by is not None and by.pos_ in ("NOUN", "PROPN") and not _is_weapon(by) else None
+    if actor is None and frame.event_type == "ASSAULT":
+        # "soldiers were killed when their vehicle was hit by a bomb planted by militants"
+        for clause in (c for c in pred.children if c.dep_ == "advcl"):
+            actor = _instrument_owner(clause)
+            if actor is not None:
+                break
+    if actor is not None and actor.ent_type_ in ("DATE", "TIME"):
+        actor = None  # "Monday's strike": a day, not who struck
     if actor is not None:
         frame.actor_heads = [actor]
         frame.assoc_heads = [c for c in actor.children if c.dep_ == "conj"]
@@ -138,13 +146,18 @@ def fill_roles(frame: Frame) -> None:
                 or _opponent_in_fighting(pred)
             )
         elif _is_event_noun(recipient) and frame.quad_class == 3:
-            # "condemned the air strike carried out by the military": the striker is accused
-            recipient = prep_object(recipient, preps | {"to"}) or _event_actor(recipient)
+            # "condemned the air strike carried out by the military", "condemned the RSF attack on
+            # civilians": the striker is accused, not its victims
+            recipient = _event_actor(recipient) or prep_object(recipient, preps | {"to"})
         else:  # "imposed sanctions on X": the counterpart hangs off the event noun
             recipient = prep_object(recipient, preps | {"to"}) or prep_object(pred, preps)
         recipient = _participant(recipient)
         if recipient is not None and _not_a_participant(recipient, frame):
             recipient = None
+    if frame.event_type == "ACCUSE" and recipient is None:
+        aimed = prep_object(pred, {"at"})  # "lashed out at the mayor", "hit out at Kyiv"
+        if aimed is not None and (aimed.pos_ == "PROPN" or _is_person_word(aimed)):
+            recipient = aimed
     if frame.event_type == "THREATEN" and recipient is None:
         recipient = _threatened_target(pred)
     if frame.event_type == "AGREE" and recipient is None:
@@ -155,6 +168,9 @@ def fill_roles(frame: Frame) -> None:
     seizes = frame.event_type == "COERCE" or frame.mode == "destroy"
     if seizes and recipient is not None and _is_thing(recipient):
         recipient = _owner_of_thing(recipient, pred) or recipient  # "seized rifles from a cartel's house"
+    town = recipient is not None and recipient.ent_type_ in ("GPE", "LOC") and not _country_name(recipient)
+    if town and frame.event_type == "ASSAULT" and frame.victims:
+        recipient = None  # "a missile attack on Kyiv, killing one person": the town is where, the dead who
     if recipient is None:
         victims = (_participant(v) for v in frame.victims)
         recipient = next((v for v in victims if v is not None and not _not_a_participant(v, frame)), None)
@@ -496,9 +512,13 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
                 actor = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ == "nsubjpass":
                 recipient = c
+                if c.lower_ in _REL_PRONOUNS and pred.dep_ == "relcl":
+                    recipient = pred.head  # "al-Muhandis, who was also killed in the strike"
     else:
         actor = _subject(pred)
         recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
+        if recipient is not None and recipient.lower_ in _REL_PRONOUNS and pred.dep_ == "relcl":
+            recipient = pred.head  # "the camp that the mission handed over": the camp
         recipient = recipient or _approximate_object(pred) or _shared_object(pred)
     if recipient is None or _is_weapon(recipient):
         preps = _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS
@@ -641,13 +661,37 @@ def prep_object(tok: Token, preps: set[str]) -> Token | None:
     return None
 
 
-def _nationality_modifier(noun: Token) -> Token | None:
+def _nationality_modifier(noun: Token, depth: int = 0) -> Token | None:
     for c in noun.children:
         if c.dep_ not in ("amod", "compound", "npadvmod"):
             continue
+        if _city_of(c):
+            continue  # "a Kabul car bombing" happened in Kabul; "Kabul said" is the government
         if c.ent_type_ in ("NORP", "GPE") or (c.ent_type_ == "ORG" and _is_known_actor(c)):
             return c
+        if c.dep_ == "compound" and depth == 0:  # "Turkish drone strikes": the parse hangs it on "drone"
+            found = _nationality_modifier(c, depth + 1)
+            if found is not None:
+                return found
     return None
+
+
+def _country_name(tok: Token) -> bool:
+    """The word names a country ("an attack on Israel"): a state, where a town is only a place."""
+    from eventwire.actors.vocab import vocabulary
+
+    words = [t.text for t in tok.lefts if t.dep_ == "compound"] + [tok.text]
+    entry = vocabulary().lookup(words)
+    return entry is not None and entry.kind == "country"
+
+
+def _city_of(tok: Token) -> bool:
+    """The word is a capital used for its government ("Kabul", "Moscow"): before an event noun it
+    names where the event was."""
+    from eventwire.actors.vocab import vocabulary
+
+    entry = vocabulary().lookup([tok.text])
+    return entry is not None and entry.kind == "metonym"
 
 
 def _is_known_actor(tok: Token) -> bool:
@@ -666,18 +710,30 @@ def _is_instrument(tok: Token, frame: Frame) -> bool:
     return cue is not None and not cue.agent and tok.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON")
 
 
-def _instrument_owner(inst: Token) -> Token | None:
+def _instrument_owner(inst: Token, depth: int = 0) -> Token | None:
     """Who wielded an instrument: 'Syrian airstrikes', "Israel's strikes", 'strikes by X'."""
     owner = prep_object(inst, {"by"})
+    if owner is not None and depth < 2 and _is_weapon(owner):
+        # "hit by a roadside bomb planted by militants": the bomb's owner
+        owner = _instrument_owner(owner, depth + 1)
     if owner is None:
         owner = _launcher(inst)
-    if owner is None:
-        owner = next((c for c in inst.children if c.dep_ == "poss"), None)
+    if owner is None:  # "Israel's strikes"; "yesterday's strike" names a day, not an owner
+        owners = (c for c in inst.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
+        owner = next(owners, None)
     if owner is None:
         owner = _nationality_modifier(inst)
     if owner is None:
         owner = next(
-            (c for c in inst.children if c.dep_ in ("compound", "amod", "nmod") and _names_a_force(c)), None
+            (
+                c
+                for c in inst.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                and _names_a_force(c)
+                and not _city_of(c)
+                and not _part_of_weapon_name(c, inst)
+            ),
+            None,
         )
     if owner is None and inst.dep_ in ("dobj", "pobj"):  # "Al-Shabaab claimed the bombing"
         verb = inst.head if inst.dep_ == "dobj" else inst.head.head
@@ -686,6 +742,23 @@ def _instrument_owner(inst: Token) -> Token | None:
     if owner is not None and owner.lower_ in _PRONOUNS:
         owner = _resolve_pronoun(owner, inst)
     return owner
+
+
+def _part_of_weapon_name(word: Token, inst: Token) -> bool:
+    """"fighter jet", "gunship helicopter": the modifier is part of the weapon's name."""
+    cue = Lexicon.load().weapon_cue(list(word.doc[word.i : inst.i + 1]))
+    return cue is not None and len(cue.lemmas) > 1 and token_lemma(word) in cue.lemmas
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """Who acts in a merged clause ("were killed when Russian drones struck a bus"): its subject,
+    or the owner of the weapon that is its subject."""
+    if verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in _PRONOUNS or subj.lower_ in _REL_PRONOUNS:
+        return None
+    return _instrument_owner(subj) if _is_weapon(subj) else subj
 
 
 def _launcher(inst: Token) -> Token | None:
@@ -716,7 +789,7 @@ def _names_a_force(tok: Token) -> bool:
     if _is_weapon(tok):  # "drone strikes": the drone is the weapon, not its owner
         return False
     sectors = vocabulary().sectors
-    if (singular(tok.text),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG"):
+    if (singular(tok.lower_),) in sectors or tok.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
     # an acronym before a weapon ("FAMa aircraft", "IDF tanks") names the force that owns it
     return tok.pos_ in ("PROPN", "NOUN") and sum(c.isupper() for c in tok.text) >= 2

@@ -22,6 +22,12 @@ _HAPPENED = {"asserted", "reported"}
 
 # A suicide bomber's device is an explosive: a sentence without the suicide cue tells the same blast.
 _SAME_BLAST = {"Suicide bomb", "Remote explosive/landmine/IED"}
+# A town retaken in heavy fighting is told as the taking and as the fight that killed 20.
+_SAME_BATTLE = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+
+
+# Sub-types told apart only by who acted: a killing retold without its attacker gets the default one.
+_WHO_ACTED = {"Attack", "Mob violence"}
 
 
 DIPLOMATIC = {"AGREE", "CONSULT", "CONCEDE"}
@@ -51,9 +57,9 @@ def compatible(a: Event, b: Event) -> bool:
         return False  # two events of one sentence were kept apart on purpose
     if _distinct_sub_events(a, b):
         return False
-    straight = sides_agree((a.actor, b.actor), (a.recipient, b.recipient))
+    straight = sides_agree((a.actor, b.actor), (a.recipient, b.recipient)) and not _other_sides(a, b)
     # in a clash either side is told first: "troops clashed with Boko Haram ... 17 soldiers died"
-    swapped = two_sided(a) or two_sided(b)
+    swapped = (two_sided(a) or two_sided(b)) and not _opposed(a.actor, b.recipient)
     if not straight and not (swapped and sides_agree((a.actor, b.recipient), (a.recipient, b.actor))):
         return False
     if a.recipient is None and b.recipient is None and party_countries(a) != party_countries(b):
@@ -61,7 +67,7 @@ def compatible(a: Event, b: Event) -> bool:
     # an agreement told again without naming its parties ("The two agreed ...") may merge
     pa, pb = party_countries(a), party_countries(b)
     retold = a.event_type in DIPLOMATIC and (not pa or not pb)
-    if not (pa & pb) and (pa or pb) and not retold:
+    if not (pa & pb) and (pa or pb) and not retold and not _halves(a, b) and not _halves(b, a):
         return False
     same_day = a.date == b.date or spoken_after(a, b) or spoken_after(b, a)
     if a.date and b.date and a.date_precision == b.date_precision == "day" and not same_day:
@@ -99,6 +105,17 @@ def _head_count(actor: Actor | None) -> int | None:
     return parsed[0] if parsed else None
 
 
+def _halves(a: Event, b: Event) -> bool:
+    """``a`` names its attacker and ``b`` its victims, and both count the same dead: "a mob killed
+    two shopkeepers" and "two Ethiopian men were beaten to death" share no country yet are one."""
+    fa = a.fatalities.best if a.fatalities else None
+    told_apart = (
+        a.actor is not None and a.actor.country is not None and not (a.recipient and a.recipient.country)
+        and unnamed(b.actor) and b.recipient is not None and b.recipient.country is not None
+    )
+    return told_apart and fa is not None and b.fatalities is not None and b.fatalities.best == fa
+
+
 def spoken_after(a: Event, b: Event) -> bool:
     """``a`` is dated only by the day a source spoke ("the centre said Wednesday"), up to two days
     after ``b``'s own day ("fighting erupted on Monday night"): the same happening, told later."""
@@ -131,6 +148,35 @@ def far_apart(a: Location, b: Location) -> bool:
     return not (regions_a & regions_b)
 
 
+_STATE = frozenset({"MIL", "GOV", "COP", "SPY"})
+_INSURGENT = frozenset({"REB", "PRM"})
+
+
+def _opposed(x: Actor | None, y: Actor | None) -> bool:
+    """One a state's force, the other an armed group: in a civil war both sides share a country,
+    so "government artillery shelled farmland" and "HTS fired rockets" differ only by sector."""
+    if x is None or y is None or unnamed(x) or unnamed(y):
+        return False
+    sectors = {x.sector, y.sector}
+    return bool(sectors & _STATE) and bool(sectors & _INSURGENT)
+
+
+def _other_sides(a: Event, b: Event) -> bool:
+    """Opposed attackers, both named or hitting unlike targets ("government artillery shelled
+    farmland, wounding two farmers" and "HTS fighters fired rockets at army positions"). A
+    generic word may be the named group told later ("paramilitary shelling" ... "the RSF")."""
+    if not _opposed(a.actor, b.actor):
+        return False
+    return (named_side(a.actor) and named_side(b.actor)) or _unlike(a.recipient, b.recipient)
+
+
+def _unlike(x: Actor | None, y: Actor | None) -> bool:
+    """One side is armed people, the other unarmed ones."""
+    armed = _STATE | _INSURGENT | {"UAF"}
+    sectors = {x.sector if x else None, y.sector if y else None}
+    return None not in sectors and bool(sectors & armed) and bool(sectors - armed)
+
+
 def sides_agree(*pairs: tuple[Actor | None, Actor | None]) -> bool:
     """No pair names two different countries."""
     countries = [(x.country if x else None, y.country if y else None) for x, y in pairs]
@@ -152,7 +198,16 @@ def _distinct_sub_events(a: Event, b: Event) -> bool:
         ruin, other = (a, b) if a.mode == "destroy" else (b, a)
         return ruin.date_text is not None and ruin.date_text != other.date_text
     subs = {a.acled.sub_event_type, b.acled.sub_event_type}
-    return len(subs) > 1 and not subs <= _SAME_BLAST
+    if subs <= _WHO_ACTED and (unnamed(a.actor) or unnamed(b.actor)):
+        return False  # "two men were beaten to death" names no attacker: the mob told before may be it
+    if _guessed(a) or _guessed(b):
+        return False  # "Dozens died in the attack": no weapon, no victims' side, so no sub-type of its own
+    return len(subs) > 1 and not subs <= _SAME_BLAST and not subs <= _SAME_BATTLE
+
+
+def _guessed(event: Event) -> bool:
+    """The sub-type is a default: the mention names no weapon or manner and no side it hit."""
+    return event.mode is None and (event.recipient is None or event.recipient.sector is None)
 
 
 def generic_side(actor: Actor | None) -> bool:

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from eventwire.actors.resolve import INTERNATIONAL
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.sameness import DIPLOMATIC, party_countries, unnamed
-from eventwire.model import Event, Location
+from eventwire.events.sameness import DIPLOMATIC, generic_side, party_countries, unnamed
+from eventwire.model import Actor, Event, Location
 from eventwire.resources import read_tsv
 
 
@@ -122,8 +122,8 @@ _ONGOING = re.compile(r"\b(?:since\s+then|ever\s+since|since\s+that\s+day)\b", r
 
 
 def date_from_scene(events: list[Event]) -> list[Event]:
-    """An act of violence that names no actor and no date of its own, told right after a dated
-    one, continues it and happened then, not in the report's week ("On 3 March, militants
+    """An act of violence that names no actor (or only a crowd) and no date of its own, told right
+    after a dated one, continues it and happened then, not in the report's week ("On 3 March, militants
     attacked an army post in Boni. 12 soldiers were killed."). An act with an actor of its own
     ("the ministry said it also destroyed two launchers") may be another day's. The borrowed date
     keeps the donor's words as its evidence."""
@@ -136,7 +136,7 @@ def date_from_scene(events: list[Event]) -> list[Event]:
             not e.date_text
             and e.quad_class == 4
             and e.factuality in ("asserted", "reported")
-            and unnamed(e.actor)
+            and (unnamed(e.actor) or _crowd(e.actor))
             and not _ONGOING.search(e.evidence.sentence)
         ):
             before = [
@@ -152,6 +152,12 @@ def date_from_scene(events: list[Event]) -> list[Event]:
                 e = e.model_copy(update=update)
         out.append(e)
     return out
+
+
+def _crowd(actor: Actor | None) -> bool:
+    """Demonstrators, rioters or gunmen named only by what they are: a crowd's act told in a story
+    of the day's unrest is that day's. A state force or a named group acts on days of its own."""
+    return generic_side(actor) and actor is not None and actor.sector in ("CVL", "UAF")
 
 
 def fill_from_dateline(events: list[Event], dateline: Location | None) -> list[Event]:

@@ -57,13 +57,19 @@ def _span(first: Count | None, other: Count) -> Count:
 def toll_told_after(act: Event, toll: Event) -> bool:
     """"Military jets bombed the town on Sunday ... At least five civilians were killed": a toll
     by no named side, with no weapon of its own, told right after an attack that gave none."""
-    if act.event_type != "ASSAULT" or toll.event_type != "ASSAULT" or act.fatalities is not None:
+    if act.fatalities is not None or act.factuality == "historical":
+        return False
+    return _bare_toll_after(act, toll)
+
+
+def _bare_toll_after(act: Event, toll: Event) -> bool:
+    """``toll`` is a count of dead by no named side and no weapon of its own, told within a
+    scene's reach after the attack ``act``, on no other day and at no other place."""
+    if act.event_type != "ASSAULT" or toll.event_type != "ASSAULT":
         return False
     if toll.fatalities is None or toll.mode is not None or not unnamed(toll.actor):
         return False
-    if reality(act) != reality(toll) or act.factuality == "historical":
-        return False
-    if toll.date_text and toll.date != act.date:
+    if reality(act) != reality(toll) or (toll.date_text and toll.date != act.date):
         return False
     near = 0 < toll.evidence.start - act.evidence.start <= SCENE_REACH
     la, lb = act.location, toll.location
@@ -95,6 +101,11 @@ _FIGHTS = ("Battles", "Violence against civilians")
 
 
 def with_counter_toll(a: Event, b: Event) -> Event:
+    update = {"fatalities": _sum(a, b), "acled": b.acled, "attributed_to": a.attributed_to or b.attributed_to}
+    return a.model_copy(update=update)  # they fought back: a clash
+
+
+def _sum(a: Event, b: Event) -> Count:
     fa, fb = a.fatalities, b.fatalities
     assert fa is not None and fb is not None
 
@@ -102,5 +113,57 @@ def with_counter_toll(a: Event, b: Event) -> Event:
         return None if x is None or y is None else x + y
 
     both = {"best": add(fa.best, fb.best), "low": add(fa.low, fb.low), "high": add(fa.high, fb.high)}
-    toll = fa.model_copy(update=both)
-    return a.model_copy(update={"fatalities": toll, "acled": b.acled})  # they fought back: a clash
+    return fa.model_copy(update=both)
+
+
+# "five other civilians", "another three people", "two more soldiers": dead beyond those told
+_MORE = re.compile(r"\b(?:other|others|another|more|additional|further)\b", re.I)
+
+
+def more_dead_told_after(act: Event, toll: Event) -> bool:
+    """"A bomb killed a photojournalist in Mokha ... At least five other civilians also died in
+    the attack": more dead of the attack just told, by no named side and no weapon of their own."""
+    if act.fatalities is None or act.fatalities.best is None or toll.recipient is None:
+        return False
+    if toll.fatalities is None or toll.fatalities.best is None or not _MORE.search(toll.recipient.text):
+        return False
+    if not _SAME_ACT.search(toll.evidence.sentence):
+        return False  # "Another person was killed after a convoy was attacked": another attack
+    return _bare_toll_after(act, toll)
+
+
+# "also died in last night's attack", "in the same attack": the toll refers back to the act told
+_SAME_ACT = re.compile(
+    r"\b(?:also|the\s+same|(?:in|during|from)\s+(?:the|that|this|[\w'’]+['’]s)\s+"
+    r"(?:attack|strike|blast|bombing|explosion|shelling|raid|assault|incident))\b",
+    re.I,
+)
+
+
+# "Four soldiers were also killed in the fighting": one side's losses told after the battle
+_ALSO_IN_IT = re.compile(
+    r"\balso\b.*\b(?:in|during)\s+the\s+(?:fighting|clashes?|battle|attack|assault|offensive|raid)\b",
+    re.I,
+)
+
+
+def side_losses_told_after(act: Event, toll: Event) -> bool:
+    """"... recaptured the town after heavy fighting ... killed more than 20 militants. Four
+    soldiers were also killed in the fighting": a side's own dead, told after the fight's toll,
+    add to it (ACLED and UCDP count every death of a battle)."""
+    if act.event_type != "ASSAULT" or toll.event_type != "ASSAULT" or act.acled is None:
+        return False
+    if act.acled.event_type != "Battles" or act.fatalities is None or toll.fatalities is None:
+        return False
+    if act.fatalities.best is None or toll.fatalities.best is None or toll.recipient is None:
+        return False
+    sides = {s.sector for s in (act.actor, act.recipient) if s is not None}
+    if toll.recipient.sector not in sides or not _ALSO_IN_IT.search(toll.evidence.sentence):
+        return False
+    near = 0 < toll.evidence.start - act.evidence.start <= 2 * SCENE_REACH
+    return near and reality(act) == reality(toll) and not (toll.date_text and toll.date != act.date)
+
+
+def with_more_dead(act: Event, toll: Event) -> Event:
+    update = {"fatalities": _sum(act, toll), "attributed_to": act.attributed_to or toll.attributed_to}
+    return act.model_copy(update=update)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from eventwire.actors.vocab import singular, vocabulary
 from eventwire.geo.build import norm, population_score
-from eventwire.geo.cues import DIRECTION, PlaceMention, country_of, facility_words
+from eventwire.geo.cues import DIRECTION, PlaceMention, country_of, cue_patterns, facility_words
 
 __all__ = ["choose", "town_level"]
 
@@ -83,12 +84,28 @@ def _containers(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
 ACROSS_BEFORE = re.compile(
     r"\bfrom\s+(?:across|beyond|the\s+other\s+(?:side|bank)\s+of)\s+(?:the\s+)?$", re.I
 )
+# "Gunmen from Nigeria kill soldiers in Bakinjaw": where the fighters came from, not where they struck
+FROM_BEFORE = re.compile(r"\b([A-Za-z]+)\s+from\s+(?:the\s+)?(?:neighbou?ring\s+)?$")
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "PRM", "COP"})
+IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 FRONTED = re.compile(r"^\W*(?:in|at|inside|outside|near)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$", re.I)
 DIRECTIONAL_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of|"
     r"\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\(.*?\)\s+)?(?:\w+\s+)?(?:from|of))\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _armed_origin(text: str, m: PlaceMention) -> bool:
+    """Put as where armed men came from ("gunmen from Nigeria", "fighters from neighbouring
+    Chad"; the armed sectors of the actor vocabulary): who they are, not where they struck."""
+    before = FROM_BEFORE.search(text[max(0, m.start - 40) : m.start])
+    if before is None:
+        return False
+    sectors = vocabulary().sectors
+    word = before.group(1).lower()
+    entry = sectors.get((word,)) or sectors.get((singular(word),))
+    return entry is not None and entry.sector in ARMED_SECTORS
 
 
 def _directional(text: str, m: PlaceMention) -> bool:
@@ -138,6 +155,15 @@ def _across_water(text: str, m: PlaceMention) -> bool:
     return not m.candidates and bool(river) and bool(ACROSS_BEFORE.search(before))
 
 
+def _names_a_meeting(text: str, m: PlaceMention, trigger: tuple[int, int]) -> bool:
+    """The name is a meeting's or an agreement's ("the Minsk peace summit") and the event is
+    another one: not put at the meeting ("at the Minsk talks") nor the meeting itself."""
+    meeting = cue_patterns()["meeting"].match(text[m.end : m.end + 40])
+    if meeting is None or m.start <= trigger[0] < m.end + meeting.end():
+        return False
+    return not IN_OR_AT.search(text[max(0, m.start - 12) : m.start])
+
+
 def _bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
     """Mentions inside a bracket that opens right after another mention: "X (A, B)"."""
     out: set[PlaceMention] = set()
@@ -164,6 +190,9 @@ def choose(text: str, mentions: list[PlaceMention], trigger: tuple[int, int]) ->
     # "shelled the city from across the Dnipro River": the river is where the guns were; the
     # event is at the other place the sentence names, or the one its story names
     mentions = [m for m in mentions if not _across_water(text, m)]
+    # "killed in Ukraine ahead of Minsk peace summit": a meeting's place is not another event's
+    mentions = [m for m in mentions if not _names_a_meeting(text, m, trigger)]
+    mentions = [m for m in mentions if not _armed_origin(text, m)]
     if not mentions:
         return None
     placed = [m for m in mentions if m.locative or m.region_word]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from eventwire.actors.vocab import spans, vocabulary
 from eventwire.geo.build import norm
 from eventwire.geo.gazetteer import Place
 from eventwire.resources import read_tsv
@@ -103,19 +104,26 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     event = by_kind.pop("event", [])
     actor = by_kind.pop("actor", [])
     water = by_kind.pop("water", [])
+    meeting = by_kind.pop("meeting", [])
     owner = by_kind.pop("owner", [])
     types = by_kind.pop("type", [])
-    for kind in ("org", "title", "facility"):  # word lists, not context patterns (org_words ...)
+    for kind in ("org", "org_head", "title", "facility"):  # word lists, not context patterns (org_words ...)
         by_kind.pop(kind, None)
     org_of = [w.capitalize() for w in by_kind.pop("org_of", [])]
     patterns = {
         "after": re.compile(rf"^['’]?s?\s+(?:{'|'.join(after)})\b", re.I),
         "type": re.compile(rf"\s(?:{'|'.join(types)})$", re.I),
-        "event": re.compile(rf"^['’]?s?\s+(?:{'|'.join(event)})\b", re.I),
+        # "a Kabul car bombing": one lower-case word may stand between the place and the event
+        "event": re.compile(rf"^['’]?s?\s+(?-i:[a-z]+[\s-]+)?(?:{'|'.join(event)})\b", re.I),
         "actor": re.compile(rf"^(?:-|\s+)(?:{'|'.join(actor)})\b", re.I),
         # "Herat's military and civilian airport": an adjective of a noun to come is no owner's
         "owner": re.compile(rf"^['’]s?\s+(?:{'|'.join(owner)})\b(?!\s+(?:and|or)\b)", re.I),
         "water": re.compile(rf"^\s+(?:{'|'.join(water)})\b", re.I),
+        # "Minsk peace summit", "Astana-format talks", "Minsk II agreements"
+        "meeting": re.compile(
+            rf"^(?:[\s-]+(?:peace|ceasefire|truce|security|trilateral|format|ii|2))*[\s-]+(?:{'|'.join(meeting)})\b",
+            re.I,
+        ),
         # capitalised: "the Islamic State of Iraq" is a name, "the state of Borno" a place
         "org_of": re.compile(rf"\b(?:{'|'.join(org_of)})\s+(?:of|in|for)\s+(?:the\s+)?$"),
     }
@@ -140,6 +148,18 @@ def facility_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "org")
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(r["cue"] for r in read_tsv("geo_cues.tsv") if r["kind"] == "org_head")
+
+
+def after_org_head(text: str, start: int) -> bool:
+    """The name right after a word that opens an armed group's name ("Jaysh Hama", "Liwa
+    al-Quds"): part of the group's name, whatever label the parser gives it."""
+    m = re.search(r"([\w'’]+)[\s-]+$", text[max(0, start - 20) : start])
+    return m is not None and norm(m.group(1)) in org_heads()
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +203,12 @@ STRONG_CUE = re.compile(
 
 def inside_longer_name(words: list, i: int, j: int, mention: PlaceMention) -> bool:
     """The match is only part of a longer capitalised name that is not itself a place."""
+    if i > 0 and norm(words[i - 1].group(0)) in org_heads():
+        return True  # "Jaysh Hama": an armed group, even when the parser calls Hama a place
+    if mention.candidates and all(c.fuzzy for c in mention.candidates) and part_of_longer(words, i, j):
+        return True  # "Agence" of "Agence France-Presse": a near-spelling inside a longer name
+    if i > 0 and part_of_longer(words, i, j) and all(_type_word(w.group(0)) for w in words[i:j]):
+        return True  # "Mall" of "the Gush Etzion Mall": a building's type word is no town's name
     if mention.ner in PLACE_LABELS or mention.region_word or any(c.is_country for c in mention.candidates):
         return False
     if norm(mention.text) in curated_names():
@@ -213,6 +239,45 @@ def part_of_longer(words: list, i: int, j: int) -> bool:
     return bool(before or after)
 
 
+def _type_word(word: str) -> bool:
+    return norm(word) in facility_words() or bool(cue_patterns()["type"].search(" " + word))
+
+
+# what a name must be in the actor vocabularies to be no place: armed groups, organisations, people
+_ACTOR_KINDS = frozenset({"group", "org", "person"})
+
+
+def actor_name(text: str, start: int, end: int) -> str | None:
+    """Whether the words at ``start:end`` are a known actor's name ("whole": "Hamas", "Vladimir
+    Putin") or part of one ("part": "Hurras" of "Hurras al-Din"), after ``eventwire.actors.vocab``;
+    None when they are neither."""
+    vocab = vocabulary()
+    lo = max(0, start - 60)
+    # a sentence's full stop is no part of its last word ("ascribed to the Taliban.")
+    toks = []
+    for s, e, w in spans(text[lo : end + 60]):
+        stop = w.endswith(".") and w.count(".") == 1
+        toks.append((s + lo, e + lo - stop, w[:-1] if stop else w))
+    if lo and toks and toks[0][0] == lo:
+        toks = toks[1:]  # a word the window cut
+    inside = [k for k, t in enumerate(toks) if t[0] >= start and t[1] <= end]
+    if not inside:
+        return None
+    a0, b0 = inside[0], inside[-1] + 1
+    found = None
+    for a in range(max(0, b0 - vocab.longest), a0 + 1):
+        for b in range(b0, min(len(toks), a + vocab.longest) + 1):
+            entry = vocab.lookup([t[2] for t in toks[a:b]])
+            if entry is not None and entry.kind in _ACTOR_KINDS:
+                if (a, b) != (a0, b0):
+                    return "part"
+                found = "whole"
+    return found
+
+
+SOURCE_AFTER = re.compile(r"^\s+(?:reported|reports|said|says|quoted|cited|told)\b")
+
+
 def unknown_place(text: str, start: int, seq: str, listed: bool = False) -> PlaceMention | None:
     """A capitalised name the gazetteer lacks, put in the text as a place ("in Maidema",
     "Bemal village", "Handarat Refugee Camp"); ``listed``: it follows a placed name in a list."""
@@ -229,11 +294,19 @@ def unknown_place(text: str, start: int, seq: str, listed: bool = False) -> Plac
         return None
     if " " not in surface and norm(surface.split("-")[-1]) in identities():
         return None  # "mostly-Kurdish town of Khanaqin": the town is Khanaqin
+    if any(w in titles() for w in key.split()[:-1]) and not _type_word(words[-1]):
+        return None  # "NATO Secretary General Mark Rutte": a title inside says it is a person
     first = key.split()[0]
+    if cue_patterns()["meeting"].fullmatch(" " + words[0]):
+        return None  # "the Summit of Nordic Allies": a meeting's name
+    if first in org_heads():
+        return None  # "Hayyaat Tahrir al-Sham": an armed group
     if first in demonyms() or first in identities() or any(w in org_words() for w in key.split()):
         return None  # "Syrian Arab Army", "Al-Nusra Front": organisations
     if re.search(r"-(?:controlled|held|led|backed|based|run)$", surface):
         return None
+    if SOURCE_AFTER.match(text[start + len(surface) : start + len(surface) + 20]):
+        return None  # "..., Agence France-Presse reported": who reported it, not where
     if re.match(r",\s*\d{1,3}\s*,", text[start + len(surface) : start + len(surface) + 8]):
         return None  # "Khaled Radaida, 55,": a person and his age
     if text[start : start + len(surface)] != surface:
@@ -309,7 +382,16 @@ def stands_alone(text: str, start: int, end: int) -> bool:
 
 def country_of(mention: PlaceMention) -> Place | None:
     """The country a mention names, if it names one ("Georgia" the country, not the state)."""
+    if names_a_region(mention.text, mention.candidates):
+        return None
     return next((c for c in mention.candidates if c.is_country), None)
+
+
+def names_a_region(surface: str, cands: tuple[Place, ...]) -> bool:
+    """ "West Bank", "Darfur": the name of a region of eventwire's feature data, exactly as
+    written, though the actor data also lets it stand for its country (Palestine, Sudan)."""
+    key = norm(surface)
+    return any(c.feature == "RGN" and c.id < 0 and not c.fuzzy and norm(c.name) == key for c in cands)
 
 
 COUNTRYSIDE_AFTER = re.compile(r"^['’]?s?\s+(?:\w+ern\s+)?(?:countryside|outskirts|suburbs|vicinity)\b", re.I)

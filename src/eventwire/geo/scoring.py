@@ -2,16 +2,19 @@
 
 Weights, in order of strength: a country name is the country; the document's main country;
 a region named in the same sentence that contains the candidate; the other countries of the
-document; the primary (not alternate) name; then population (log scale).
+document; the primary (not alternate) name; then population (log scale) and a region's record
+of armed conflict.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from eventwire.geo.build import population_score
 from eventwire.geo.context import GeoContext
 from eventwire.geo.gazetteer import Place
+from eventwire.resources import read_tsv
 
 COUNTRY_NAME = 6.0
 MAIN_COUNTRY = 3.0
@@ -25,6 +28,21 @@ REGION_FEATURE = -1.5  # "in Nairobi" is the town, unless the text says "region"
 # eventwire's own places (geo_toponyms.tsv, geo_features.tsv without a GeoNames id) are there
 # because news names them; GeoNames gives them no population ("Sinai" is not Cantón Sinaí)
 CURATED = 2.0
+# per weight point of a region of long-running armed conflict (geo_conflict_regions.tsv): the
+# small village of a name there, rather than its namesake at peace, is the one war news means
+CONFLICT_REGION = 0.3
+
+
+@lru_cache(maxsize=1)
+def _conflict_regions() -> dict[tuple[str, str], float]:
+    return {(r["country"], r["admin1"]): float(r["weight"]) for r in read_tsv("geo_conflict_regions.tsv")}
+
+
+def conflict_weight(place: Place) -> float:
+    """How much armed conflict news the place's first-level region makes (0 for none)."""
+    regions = _conflict_regions()
+    cc = place.cc or ""
+    return regions.get((cc, place.admin1 or ""), 0.0) or regions.get((cc, "*"), 0.0)
 
 
 def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
@@ -54,6 +72,8 @@ def score(place: Place, ctx: GeoContext, hints: Sequence) -> float:
         s += PRIMARY_NAME
     if place.id < 0:
         s += CURATED
+    if not place.is_country:
+        s += CONFLICT_REGION * conflict_weight(place)
     if place.feature in ("ADM1", "ADM2"):
         s += REGION_FEATURE
     s -= place.fuzzy * FUZZY_PENALTY
