@@ -502,27 +502,31 @@ def stated_toll(text: str) -> Count | None:
 # ACLED notes state the figure the dataset records: "Fatalities coded as 10", "fatalities were
 # coded at 3 (as per methodology)". It is the conservative figure a coder chose among the reports,
 # so it stands over the counts the note quotes.
-CODED = re.compile(
+_CODED = (
     r"\bfatalit(?:y|ies)\s+(?:(?:were|was|are|is|have\s+been|has\s+been)\s+)?coded\s+(?:as|at)\s+"
-    r"(?P<num>NUM)",
-    re.I,
+    r"(?P<num>NUM)"
 )
+# A note's closing toll with no verb or side of its own: "12 fatalities.", "Fatalities: 3".
+_TOLL_ONLY = (
+    r"^\W*(?:(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?P<a>NUM)"
+    r"|(?:[a-z]+\s+){0,2}(?P<b>NUM)\s+(?:fatalities|deaths|dead))\W*$"
+)
+
+
+@lru_cache(maxsize=2)
+def _with_numbers_rx(template: str) -> re.Pattern[str]:
+    """``template`` with NUM as the number expression, compiled once (it is long, and the coded
+    toll is read for every clause)."""
+    return re.compile(template.replace("NUM", number_pattern()), re.I)
 
 
 def coded_toll(text: str) -> Count | None:
     """The death toll an ACLED-style note says it coded ("Fatalities coded as 12") or None."""
-    m = re.compile(CODED.pattern.replace("NUM", number_pattern()), re.I).search(text)
+    m = _with_numbers_rx(_CODED).search(text)
     parsed = parse_number(m.group("num")) if m else None
     if m is None or parsed is None:
         return None
     return Count(best=parsed[0], low=parsed[0], high=parsed[0], text=m.group(0))
-
-
-# A note's closing toll with no verb or side of its own: "12 fatalities.", "Fatalities: 3".
-TOLL_ONLY = re.compile(
-    r"^\W*(?:(?:fatalities|deaths|dead|killed)\s*[:=]\s*(?P<a>NUM)|(?:[a-z]+\s+){0,2}(?P<b>NUM)\s+(?:fatalities|deaths|dead))\W*$",
-    re.I,
-)
 
 
 def note_toll(sentence: str) -> Count | None:
@@ -530,7 +534,7 @@ def note_toll(sentence: str) -> Count | None:
     which an ACLED note gives for the event it has just told; None for any other sentence."""
     if re.match(r"\W*fatalit(?:y|ies)\s+(?:(?:were|was|are|is)\s+)?coded\b", sentence, re.I):
         return coded_toll(sentence)
-    m = re.compile(TOLL_ONLY.pattern.replace("NUM", number_pattern()), re.I).match(sentence.strip())
+    m = _with_numbers_rx(_TOLL_ONLY).match(sentence.strip())
     if m is None:
         return None
     if m.group("b"):

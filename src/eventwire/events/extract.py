@@ -595,8 +595,8 @@ def _as_forces(actor: Actor | None) -> Actor | None:
     bare = actor.sector is None and actor.name is not None and len(actor.text.split()) <= 2
     # the state itself ("Turkey", "government artillery"), not one of its office-holders ("a mayor")
     name = actor.name or ""
-    words = actor.text.split()
-    holder = bool(words) and casualties.names_one_person(words[-1])  # "the security minister"
+    head = actor.text.split()[-1:]
+    holder = bool(head) and casualties.names_one_person(head[0])  # "the security minister"
     state = actor.sector == "GOV" and (name[:1].isupper() or name in _STATE_NOUNS) and not holder
     if state and _counted().match(actor.text):
         return actor  # "detained two Russian diplomats": counted office-holders, not an army

@@ -759,10 +759,9 @@ def _suppress_mishaps(frames: list[Frame]) -> None:
         if f.event_type != "ASSAULT" or f.instruments:
             continue
         pred = f.predicate
-        causes = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass") or c.dep_ == "agent"]
+        subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
         preps = [c for c in pred.children if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS]
-        causes += [g for c in preps for g in c.children if g.dep_ == "pobj"]
-        causes = [g for c in causes for g in (c, *(x for x in c.children if x.dep_ == "pobj"))]
+        causes = subjects + [g for c in preps for g in c.children if g.dep_ == "pobj"]
         if any(token_lemma(c) in _mishaps() for c in causes):
             f.suppressed = True
 

@@ -511,14 +511,12 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
             if c.dep_ == "agent":
                 actor = next((g for g in c.children if g.dep_ == "pobj"), None)
             elif c.dep_ == "nsubjpass":
-                recipient = c
-                if c.lower_ in _REL_PRONOUNS and pred.dep_ == "relcl":
-                    recipient = pred.head  # "al-Muhandis, who was also killed in the strike"
+                recipient = _relative_antecedent(c, pred)  # "al-Muhandis, who was also killed"
     else:
         actor = _subject(pred)
         recipient = next((c for c in pred.children if c.dep_ in ("dobj", "dative")), None)
-        if recipient is not None and recipient.lower_ in _REL_PRONOUNS and pred.dep_ == "relcl":
-            recipient = pred.head  # "the camp that the mission handed over": the camp
+        if recipient is not None:  # "the camp that the mission handed over": the camp
+            recipient = _relative_antecedent(recipient, pred)
         recipient = recipient or _approximate_object(pred) or _shared_object(pred)
     if recipient is None or _is_weapon(recipient):
         preps = _RECIPIENT_PREPS if material else _VERBAL_RECIPIENT_PREPS
@@ -529,6 +527,11 @@ def _verb_roles(pred: Token, material: bool = True) -> tuple[Token | None, Token
     if passive and recipient is None and pred.dep_ in ("acl", "relcl"):
         recipient = pred.head  # "soldiers killed in the attack"
     return actor, recipient
+
+
+def _relative_antecedent(tok: Token, pred: Token) -> Token:
+    """The noun a relative pronoun stands for in ``pred``'s relative clause, else ``tok`` itself."""
+    return pred.head if tok.lower_ in _REL_PRONOUNS and pred.dep_ == "relcl" else tok
 
 
 # "detained around 70 protesters": the parser hangs a counted object on "around" as a preposition.
@@ -678,20 +681,21 @@ def _nationality_modifier(noun: Token, depth: int = 0) -> Token | None:
 
 def _country_name(tok: Token) -> bool:
     """The word names a country ("an attack on Israel"): a state, where a town is only a place."""
-    from eventwire.actors.vocab import vocabulary
-
-    words = [t.text for t in tok.lefts if t.dep_ == "compound"] + [tok.text]
-    entry = vocabulary().lookup(words)
-    return entry is not None and entry.kind == "country"
+    return _vocabulary_kind([t.text for t in tok.lefts if t.dep_ == "compound"] + [tok.text]) == "country"
 
 
 def _city_of(tok: Token) -> bool:
     """The word is a capital used for its government ("Kabul", "Moscow"): before an event noun it
     names where the event was."""
+    return _vocabulary_kind([tok.text]) == "metonym"
+
+
+def _vocabulary_kind(words: list[str]) -> str | None:
+    """What the actor vocabulary files the words under (country, metonym, group...), if anything."""
     from eventwire.actors.vocab import vocabulary
 
-    entry = vocabulary().lookup([tok.text])
-    return entry is not None and entry.kind == "metonym"
+    entry = vocabulary().lookup(words)
+    return entry.kind if entry is not None else None
 
 
 def _is_known_actor(tok: Token) -> bool:

@@ -101,8 +101,7 @@ _FIGHTS = ("Battles", "Violence against civilians")
 
 
 def with_counter_toll(a: Event, b: Event) -> Event:
-    update = {"fatalities": _sum(a, b), "acled": b.acled, "attributed_to": a.attributed_to or b.attributed_to}
-    return a.model_copy(update=update)  # they fought back: a clash
+    return with_more_dead(a, b).model_copy(update={"acled": b.acled})  # they fought back: a clash
 
 
 def _sum(a: Event, b: Event) -> Count:
@@ -165,5 +164,6 @@ def side_losses_told_after(act: Event, toll: Event) -> bool:
 
 
 def with_more_dead(act: Event, toll: Event) -> Event:
+    """``act`` with ``toll``'s dead added to its own, and whose count it is if ``act`` had none."""
     update = {"fatalities": _sum(act, toll), "attributed_to": act.attributed_to or toll.attributed_to}
     return act.model_copy(update=update)
