@@ -19,7 +19,7 @@ from tests.ontology import DISORDER, NON_STATE_CODES, PLOVER_MODES, SECTORS, SUB
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "gold" / "event_sentences.jsonl"
-NOTES = ROOT / "gold" / "acled_notes.jsonl"
+NOTES = ROOT / "gold" / "coder_notes.jsonl"
 TRAIN = ROOT / "training" / "events_train.jsonl"
 BUILD = ROOT / "training" / "build.py"
 
@@ -146,11 +146,11 @@ def test_gold_records_have_the_documented_fields_and_labels(gold, iso3):
     check_gold_records(gold, iso3, r"as-\d{4}")
 
 
-def test_acled_notes_records_have_the_documented_fields_and_labels(notes, iso3):
+def test_coder_notes_records_have_the_documented_fields_and_labels(notes, iso3):
     check_gold_records(notes, iso3, r"an-\d{4}")
 
 
-def test_acled_notes_cover_every_sub_type_in_both_splits(notes):
+def test_coder_notes_cover_every_sub_type_in_both_splits(notes):
     assert len(notes) >= 120
     assert all(r["acled"] for r in notes)  # every note is an event ACLED codes
     subs = Counter(r["acled"]["sub_event_type"] for r in notes)

@@ -11,11 +11,11 @@ Train line: SUB[:ii] | PLOVER[/mode] | actor | recipient | text [| fact]
 Directive:  ``@pub YYYY-MM-DD`` sets the publication date of the lines that follow.
 
 ``notes_*.txt`` hold ACLED-note-style descriptions in the gold line format; they build a gold
-file of their own, gold/acled_notes.jsonl (ids ``an-…``, the same split rule), so that the
+file of their own, gold/coder_notes.jsonl (ids ``an-…``, the same split rule), so that the
 blind check they were written for stays separate from the gold the rules were written with.
 
 Run: ``.venv/bin/python training/build.py`` (rewrites gold/event_sentences.jsonl,
-gold/acled_notes.jsonl and training/events_train.jsonl).
+gold/coder_notes.jsonl and training/events_train.jsonl).
 """
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ def main() -> None:
     notes = build_notes()
     train = build_train()
     write_jsonl(ROOT / "gold" / "event_sentences.jsonl", gold)
-    write_jsonl(ROOT / "gold" / "acled_notes.jsonl", notes)
+    write_jsonl(ROOT / "gold" / "coder_notes.jsonl", notes)
     write_jsonl(ROOT / "training" / "events_train.jsonl", train)
     for name, recs in (("gold", gold), ("notes", notes), ("train", train)):
         counts = Counter(stratum(r) for r in recs)

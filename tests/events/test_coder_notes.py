@@ -1,6 +1,6 @@
 """ACLED-note phrasing: coded tolls, unopposed takeovers, recruitment, crowd arson, two-sided clashes.
 
-Sentences are the project's own, written in the style of ACLED's notes field (gold/acled_notes.jsonl
+Sentences are the project's own, written in the style of ACLED's notes field (gold/coder_notes.jsonl
 measures the same behaviours on held-out notes)."""
 
 from eventwire.casualties import coded_toll, extract_casualties
