@@ -17,12 +17,15 @@ from eventwire.dedup.days import distinct_days, stated_day
 from eventwire.dedup.merge import cluster_id_for, vagueness
 from eventwire.dedup.score import (
     LOOSE_DATE_SCORE,
+    PROXY_PLACE,
     content_words,
     directed_types,
+    place_score,
     threshold,
     type_group,
     type_scores,
 )
+from eventwire.dedup.words import named_in
 from eventwire.evaluate_dedup import score_dedup
 from eventwire.model import Actor, Count, Event, Evidence, Location, PloverType
 from eventwire.resources import read_tsv
@@ -265,6 +268,21 @@ def test_a_day_of_saying_or_counting_is_not_the_events_day():
     assert not distinct_days(monday, tuesday)
 
 
+
+def test_a_day_apart_against_soldiers_and_against_villagers_are_two_events():
+    # a patrol ambushed on Monday and villagers killed on Tuesday near the same village
+    soldiers = dated("d1", "Gunmen killed 12 soldiers near Kadawa on Monday, officials said on Tuesday.", 6,
+                     "on Monday")  # fmt: skip
+    soldiers = soldiers.model_copy(
+        update={"recipient": Actor(text="soldiers", name="soldier", country="NGA", sector="MIL", inter=1)}
+    )
+    villagers = dated("d2", "Gunmen killed 12 villagers in Kadawa on Tuesday.", 7, "on Tuesday")
+    # the day a source spoke ("said on Tuesday") is no look back at Tuesday's killing
+    assert score_pair(soldiers, villagers, PUBLISHED["d1"], PUBLISHED["d2"]).blocked == "date"
+    alike = dated("d2", "Gunmen killed 12 troops in Kadawa on Tuesday.", 7, "on Tuesday")
+    alike = alike.model_copy(update={"recipient": soldiers.recipient})
+    assert score_pair(soldiers, alike, PUBLISHED["d1"], PUBLISHED["d2"]).blocked is None
+
 # about 17 km north of KADAWA
 TSAFE = Location(
     text="Tsafe", name="Tsafe", admin1="Zamfara", country="NGA", lat=12.25, lon=6.20,
@@ -468,3 +486,19 @@ def test_an_accusation_and_the_counter_accusation_are_two_events():
     assert score_pair(first, accuse("d2", other_name, rsf)).blocked is None  # same direction
     assert "ACCUSE" in directed_types() and "ASSAULT" not in directed_types()  # clashes: no direction
     assert all(t in typing.get_args(PloverType) for t in directed_types())
+
+
+def test_a_town_named_only_as_a_reference_point_is_not_named_as_the_scene():
+    words = content_words("A bomb hit an army truck near Tsafe, north of Kadawa, on Monday.")
+    assert named_in(TSAFE, words)
+    assert not named_in(KADAWA, words)
+    # wording still counts the shared name
+    assert "kadawa" in words
+
+
+def test_a_village_coded_at_the_town_it_is_near_is_not_at_that_town():
+    # the gazetteer lacks "Dan Kurmi", so it is coded at Kadawa's point, at precision 2
+    unknown = {"text": "Dan Kurmi", "name": "Dan Kurmi", "geonameid": None, "geo_precision": 2}
+    stand_in = KADAWA.model_copy(update=unknown)
+    assert place_score(KADAWA, stand_in) == PROXY_PLACE
+    assert place_score(KADAWA, KADAWA) == 1.0

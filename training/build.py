@@ -10,12 +10,14 @@ Gold line:  SUB[:ii] | PLOVER[/mode] [cameo] | date | actor | recipient | fatali
 Train line: SUB[:ii] | PLOVER[/mode] | actor | recipient | text [| fact]
 Directive:  ``@pub YYYY-MM-DD`` sets the publication date of the lines that follow.
 
-``notes_*.txt`` hold ACLED-note-style descriptions in the gold line format; they build a gold
-file of their own, gold/coder_notes.jsonl (ids ``an-…``, the same split rule), so that the
-blind check they were written for stays separate from the gold the rules were written with.
+``notes_*.txt`` hold ACLED-note-style descriptions in the gold line format; they build gold
+files of their own, so that the blind checks they were written for stay separate from the gold
+the rules were written with and from each other (each set's figures before any rule changed for
+it stay comparable): ``notes_01_*`` -> gold/coder_notes.jsonl (ids ``an-…``), ``notes_02_*`` ->
+gold/coder_notes_02.jsonl (ids ``ao-…``), both with the same split rule.
 
 Run: ``.venv/bin/python training/build.py`` (rewrites gold/event_sentences.jsonl,
-gold/coder_notes.jsonl and training/events_train.jsonl).
+gold/coder_notes.jsonl, gold/coder_notes_02.jsonl and training/events_train.jsonl).
 """
 
 from __future__ import annotations
@@ -226,9 +228,9 @@ def build_gold(pattern: str = "gold_*.txt", prefix: str = "as") -> list[dict]:
     return records
 
 
-def build_notes() -> list[dict]:
-    """The ACLED-note gold: its own sources, ids and splits, so event_sentences' ids stay put."""
-    return build_gold("notes_*.txt", "an")
+def build_notes(part: str = "01", prefix: str = "an") -> list[dict]:
+    """One ACLED-note gold set: its own sources, ids and splits, so other files' ids stay put."""
+    return build_gold(f"notes_{part}_*.txt", prefix)
 
 
 def build_train() -> list[dict]:
@@ -271,11 +273,13 @@ def main() -> None:
     """Build both files and print counts per class."""
     gold = build_gold()
     notes = build_notes()
+    notes_02 = build_notes("02", "ao")
     train = build_train()
     write_jsonl(ROOT / "gold" / "event_sentences.jsonl", gold)
     write_jsonl(ROOT / "gold" / "coder_notes.jsonl", notes)
+    write_jsonl(ROOT / "gold" / "coder_notes_02.jsonl", notes_02)
     write_jsonl(ROOT / "training" / "events_train.jsonl", train)
-    for name, recs in (("gold", gold), ("notes", notes), ("train", train)):
+    for name, recs in (("gold", gold), ("notes", notes), ("notes_02", notes_02), ("train", train)):
         counts = Counter(stratum(r) for r in recs)
         print(f"{name}: {len(recs)} records")
         for key, n in sorted(counts.items()):
@@ -283,6 +287,7 @@ def main() -> None:
     print("gold factuality:", dict(Counter(r["factuality"] for r in gold)))
     print("gold split:", dict(Counter(r["split"] for r in gold)))
     print("notes split:", dict(Counter(r["split"] for r in notes)))
+    print("notes_02 split:", dict(Counter(r["split"] for r in notes_02)))
 
 
 if __name__ == "__main__":

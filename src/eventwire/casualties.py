@@ -160,7 +160,11 @@ def _count_expr() -> str:
     # only before a noun ("killed a soldier", not "killed a number of")
     people = f"(?:{_nouns('people')}|one|deaths|fatalities|injuries)"
     zero = rf"(?P<zero>no(?:body|\s+one|ne)\b|no(?=\s+(?:[\w-]+\s+)?{people}\b))"
-    article = r"(?P<art>\b(?:a|an)\b(?=\s+(?!total\b|number\b|series\b|few\b|lot\b)\w))"
+    # "an unknown number of militants" counts nobody
+    article = (
+        r"(?P<art>\b(?:a|an)\b(?=\s+(?!total\b|number\b|series\b|few\b|lot\b"
+        r"|unknown\b|undetermined\b|unspecified\b|undisclosed\b)\w))"
+    )
     # one named person: "the commander was killed", "killed his wife", and in a headline's
     # first words without article "Serviceman killed in shelling"
     person = f"(?:{_nouns('person')})"
@@ -182,7 +186,10 @@ def _active_count_expr() -> str:
     named = rf"(?:{name}\s+){{1,3}}{name}\b(?!\s+(?:[A-Z]|(?:{_nouns('people')}|{_nouns('person')})\b))"
     # a headline drops the article: "Rocket attack kills soldier, wounds three"
     bare = rf"(?:{_nouns('person')})\b(?!['’-])(?={AFTER_PASSIVE.pattern})"
-    return rf"(?:{_count_expr()}|(?P<named>{titled}|{named})|(?P<bare>{bare}))"
+    # "raped a woman before killing her": a pronoun alone as the object is one person; "her"
+    # before a noun is a possessive ("killing her 2 children"), counted elsewhere
+    pron = r"\b(?:him|her)\b(?=\s*(?:[.,;)]|$|\s+(?:and|in|on|at|near|during|after|before|with|as)\b))"
+    return rf"(?:{_count_expr()}|(?P<named>{titled}|{named})|(?P<bare>{bare})|(?P<pron>{pron}))"
 
 
 _FILLER = 10  # words between a count and its passive verb ("were killed")
@@ -217,8 +224,25 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str]]]:
         if (kind, "active", False) in terms:
             verb = terms[(kind, "active", False)]
             pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "active"))
+            # "killing her 2 children": a possessive before the count
+            possessive = r"(?:his|her|their)\s+(?=(?:at\s+least\s+)?\d)"
+            pats.append((re.compile(rf"\b(?:{verb})\s+{possessive}{count}", re.I), "active"))
             if kind == "killed":  # case matters in a name: the verb's case does not
                 pats.append((re.compile(rf"\b(?i:{verb})\s+{_active_count_expr()}"), "active"))
+                # "tortured a detainee to death", "stoned two women to death": the count sits
+                # between the verb and "to death"
+                harm = r"(?:beat|tortured|stoned|hacked|stabbed|clubbed|bludgeoned|kicked|whipped|burn[te]d?)"
+                to_death = r"(?=(?:\s+[\w'’-]+){0,3}?\s+to\s+death\b)"
+                pats.append((re.compile(rf"\b{harm}\s+{count}{to_death}", re.I), "active"))
+                # "lynched and burned 13 men": a second verb shares the killing verb's count,
+                # unless it is a count of its own kind ("killed and wounded 13")
+                others = "|".join(v for (k, f, _t), v in terms.items() if k != kind and f == "active")
+                pats.append(
+                    (
+                        re.compile(rf"\b(?:{verb})\s+and\s+(?!(?:{others})\b)[a-z]+ed\s+{count}", re.I),
+                        "active",
+                    )
+                )
         if (kind, "people", False) in terms:
             verb = terms[(kind, "people", False)]
             pats.append((re.compile(rf"\b(?:{verb})\s+{count}", re.I), "people"))
@@ -244,7 +268,7 @@ def _value(m: re.Match[str]) -> tuple[int, int | None, int | None] | None:
     g = m.groupdict()
     if g.get("zero"):
         return 0, 0, 0
-    if g.get("art") or g.get("one") or g.get("named") or g.get("bare"):
+    if g.get("art") or g.get("one") or g.get("named") or g.get("bare") or g.get("pron"):
         return 1, 1, 1
     if g.get("bnum"):
         a, b = parse_number(g["bnum"]), parse_number(g["bnum2"])
@@ -299,6 +323,8 @@ _PHRASE_ENDS = frozenset(
     {"in", "on", "at", "near", "and", "or", "by", "during", "after", "as", "when", "off", "from", "with"}
     | {"into", "inside", "outside", "across", "around", "who", "which", "that", "while", "last", "this"}
     | {"yesterday", "today", "overnight", "early", "late", "earlier"}
+    # "shot down 23 drones over the capital": a place phrase ends the noun phrase too
+    | {"over", "above", "along", "through", "towards", "toward", "between", "behind", "under"}
 )
 
 
@@ -342,6 +368,8 @@ def _plausible(m: re.Match[str], text: str, form: str) -> bool:
         # "an Israeli drone was shot down": a thing, not a person, between count and term
         if g.get("num") and g.get("term"):
             between = text[m.end("num") : m.start("term")].split()  # not the term's own words
+        elif g.get("term"):  # "a man was shot dead": the term's own "shot" is no thing hit
+            between = text[m.start() : m.start("term")].split()[1:]
         else:
             between = text[m.start() : m.end()].split()[1:-1]
         if any(_is_thing(w) for w in between):
@@ -373,7 +401,7 @@ def _more(text: str, pos: int, kind: str) -> tuple[int, int, int | None, int]:
     """Counts joined to the one ending at ``pos`` by "and"/",": "killed 3 soldiers and 2 civilians"."""
     num = number_pattern()
     item = re.compile(
-        rf"(?:\s+[\w'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>{num})"
+        rf"(?:\s+[\w'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their|its)\s+)?(?P<n>{num})"
         rf"(?P<noun>(?:\s+[\w'’-]+){{0,2}}?\s+[\w'’-]+)?\b",
         re.I,
     )
@@ -397,11 +425,18 @@ def _more(text: str, pos: int, kind: str) -> tuple[int, int, int | None, int]:
     return add_best, add_low, add_high, end
 
 
+_DATE_WORD = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4})\b",
+    re.I,
+)
+
+
 def _before(text: str, pos: int) -> tuple[int, int, int | None, int]:
     """Counts joined before a passive one: "3 soldiers and 2 civilians were killed" → +3."""
     num = number_pattern()
     item = re.compile(
-        rf"(?:^|(?<=\s))(?P<n>{num})(?P<noun>(?:\s+[\w'’-]+){{1,3}}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
+        rf"(?:^|(?<=\s))(?P<n>{num}|an?)(?P<noun>(?:\s+[\w'’-]+){{1,3}}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)$",
         re.I,
     )
     add_best, add_low, add_high, start = 0, 0, 0, pos
@@ -409,18 +444,31 @@ def _before(text: str, pos: int) -> tuple[int, int, int | None, int]:
         m = item.search(text[:start])
         if not m or any(_is_thing(w) for w in m.group("noun").split()):
             break
+        if _DATE_WORD.search(m.group("noun")):
+            break  # "On 4 June 2024, 3 soldiers were killed": a day of the month, not a count
         if re.search(rf"\b(?:{_any_term()})\b", m.group("noun"), re.I):
             break  # "12 dead and 5 soldiers were wounded": the first count is another kind
         if re.search(r"\b(?:including|among\s+them|of\s+(?:them|whom))\s+$", text[: m.start()], re.I):
             break  # "four killed, including two policemen, and 35 injured": the 2 is a part
         if re.search(rf"\b(?:{_any_term()})\s+{QUAL}$", text[: m.start()], re.I):
             break  # "killed 3 soldiers and 2 were wounded": the 3 belongs to "killed"
-        parsed = parse_number(m.group("n"))
+        if m.group("n").lower() in ("a", "an"):  # "a soldier and 2 civilians were killed"
+            if not _names_one(m.group("noun")):
+                break
+            parsed: tuple[int, int | None, int | None] | None = (1, 1, 1)
+        else:
+            parsed = parse_number(m.group("n"))
         if parsed is None:
             break
         add_best, add_low, add_high = _plus((add_best, add_low, add_high), parsed)
         start = m.start()
     return add_best, add_low, add_high, start
+
+
+def _names_one(noun: str) -> bool:
+    """The words after "a" are one person ("a soldier", "a local chief"), not a thing."""
+    words = noun.split()
+    return bool(words) and (names_one_person(words[-1]) or _is_people(words[-1]))
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:

@@ -54,6 +54,15 @@ _WD_PREFIX = r"(?:(?:on|by|last|this|next|early|late|(?:on\s+)?(?:mid)?night)\s+
 EXPLICIT: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
     (
+        # "on the night of 3-4 March", "between 10 and 12 March 2024", "on 5/6 March": the first day
+        "dm_range",
+        re.compile(
+            rf"\b(?P<d>{_DAY})\s*(?:-|\u2013|/|\s(?:and|to)\s)\s*{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+            re.I,
+        ),
+    ),
+    (
         "mdy",
         re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b", re.I),
     ),
@@ -98,7 +107,12 @@ EXPLICIT: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\b(?:in|during|early|late|mid-?|last|this)\s*(?P<mon>{_MONTH})(?!\s*\d)", re.I),
     ),
     ("year", re.compile(rf"\b(?:in|during|of)\s+(?:(?:early|late|mid-?)\s*)?(?P<y>{_YEAR})\b", re.I)),
-    ("weekday", re.compile(rf"\b(?P<rel>{_WD_PREFIX})(?P<wd>{_WEEKDAY}){_PART}\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<rel>{_WD_PREFIX})(?P<wd>{_WEEKDAY}){_PART}(?P<lw>\s+(?:of\s+)?last\s+week)?\b", re.I
+        ),
+    ),
 ]
 _PATTERNS = dict(EXPLICIT)
 # "may" and "march" are verbs far more often than months when not capitalised as a name
@@ -197,7 +211,7 @@ def _relative(words: str, kind: str, published: dt.date | None) -> EventDate:
         parsed = (1, 1, 1) if n_text in ("a", "an") else parse_number(n_text)
         n = parsed[0] if parsed else 0
         unit = m.group("unit").lower()
-        offset, unit = (0, "day") if unit == "hour" else (-n, unit)
+        offset, unit = (-(n // 24), "day") if unit == "hour" else (-n, unit)  # "48 hours ago"
     else:
         term = next(t for t in _terms() if t.pattern.fullmatch(words))
         offset, unit = term.offset, term.unit
@@ -224,6 +238,9 @@ def _weekday(words: str, published: dt.date | None, future: bool) -> EventDate:
     if published is None:
         return _no_base(words, "day")
     wd = WEEKDAYS[m.group("wd").lower()]
+    if m.group("lw"):  # "on Friday last week": that weekday of the previous calendar week
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return EventDate(date=monday + dt.timedelta(days=wd), precision="day", text=words)
     rel = " ".join((m.group("rel") or "").lower().split())
     if rel == "next" or (future and rel != "last"):
         ahead = (wd - published.weekday()) % 7
@@ -317,7 +334,27 @@ def resolve_date(
     dates = [_resolve_one(words, kind, published, tense, day_first) for _s, _e, words, kind in found]
     # "thirty years ago, in April 1994": a finer date inside the chosen one's period says more
     finer = [d for d in dates[1:] if _refines(d, dates[0])]
-    return finer[0] if finer else dates[0]
+    if finer:
+        return finer[0]
+    # "earlier on Tuesday", "last week, on Thursday": a vague word and a day written together
+    first = found[0]
+    beside = [
+        d
+        for f, d in zip(found[1:], dates[1:], strict=True)
+        if _WRITTEN_TOGETHER.fullmatch(text[min(f[1], first[1]) : max(f[0], first[0])])
+        and dates[0].precision == "week"
+        and d.precision == "day"
+        and _in_week(d.date, dates[0].date)
+    ]
+    return beside[0] if beside else dates[0]
+
+
+_WRITTEN_TOGETHER = re.compile(r"[\s,]*(?:on|in|at)?[\s,]*")
+
+
+def _in_week(day: dt.date | None, week: dt.date | None) -> bool:
+    """A day inside "the week around" a week-precision date (a week before to three days after)."""
+    return day is not None and week is not None and -7 <= (day - week).days <= 3
 
 
 # finest first: the order in which one date says more than another

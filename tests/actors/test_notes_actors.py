@@ -86,3 +86,68 @@ def test_rival_coalitions_are_two_actors_not_one():
 def test_a_city_named_as_a_target_gives_a_country_but_no_side():
     city = resolve_actor("Kharkiv city")
     assert city is not None and city.country == "UKR" and city.name is None and city.sector is None
+
+
+def test_of_two_joined_forces_the_one_named_first_is_the_actor():
+    # ACLED codes the second as an associated actor of the first
+    actor = resolve_actor("army units of Niger and allied vigilantes")
+    assert (actor.country, actor.sector, actor.inter) == ("NER", "MIL", 1)
+    # one head shared by two nationality words stays one actor
+    assert resolve_actor("Kenyan and Somali troops").sector == "MIL"
+    assert resolve_actor("Hausa and Fulani militias").inter == 4
+
+
+def test_islamic_state_provinces_active_in_several_countries_are_transnational():
+    assert resolve_actor("ISSP fighters").country == "IMG"
+    assert resolve_actor("IS-K gunmen").country == "IMG"
+
+
+def test_a_national_security_service_is_a_state_organ():
+    actor = resolve_actor("agents of the FSB")
+    assert (actor.country, actor.sector, actor.inter) == ("RUS", "SPY", 1)
+
+
+def test_an_armed_group_whose_name_ends_in_a_country_is_no_state():
+    actor = resolve_actor("Tehreek-e-Jihad Pakistan militants")
+    assert (actor.sector, actor.inter) == ("REB", 2)
+
+
+def test_sna_troops_are_somali_soldiers_and_sna_fighters_syrian_rebels():
+    assert resolve_actor("SNA troops").country == "SOM"
+    assert resolve_actor("SNA fighters").country == "SYR"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("CRPF jawans", "IND", "COP"),
+        ("BSF troops", "IND", "MIL"),
+        ("FC personnel", "PAK", "MIL"),
+        ("LAF soldiers", "LBN", "MIL"),
+        ("Chhatra League activists", "BGD", "PTY"),
+        ("TMC supporters", "IND", "PTY"),
+        ("PCC members", "BRA", "CRM"),
+    ],
+)
+def test_forces_parties_and_gangs_named_by_their_acronyms(phrase, country, sector):
+    actor = resolve_actor(phrase)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_an_armed_groups_emir_is_the_group_and_a_states_emir_the_state():
+    assert resolve_actor("an ISWAP emir").sector == "REB"
+    assert resolve_actor("the emir of Kuwait").sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sector"),
+    [
+        ("a shop owner", "BUS"),
+        ("a rights defender", "SOC"),
+        ("a council candidate", "PTY"),
+        ("a politician", "PTY"),
+    ],
+)
+def test_victims_named_by_their_calling_are_civilians(phrase, sector):
+    actor = resolve_actor(phrase)
+    assert (actor.sector, actor.inter) == (sector, 7)

@@ -93,3 +93,31 @@ def test_upi_seed_example():
     assert cf.terms == ["security corridor near the M4 highway", "joint Russian-Turkish patrols"]
     assert [h.status for h in cf.history] == ["announced", "in_effect"]
     assert isinstance(cf.parties[0], Actor)
+
+
+def test_aims_and_failed_talks_define_no_ceasefire():
+    aim = "Kyiv and Washington announced their intention to seek a truce with Moscow."
+    talks = "After the ceasefire talks in Doha the envoy said the sides had not reached a deal."
+    assert detect(aim, "2025-03-11") == []
+    assert detect(talks, "2025-03-11") == []
+
+
+def test_a_truce_named_in_passing_keeps_its_sides_and_broker():
+    text = "Fighting went on despite the Qatari-brokered truce between Israel and Hamas, which broke down."
+    [cf] = detect(text, "2025-03-11")
+    assert [a.country for a in cf.parties] == ["ISR", "PSE"]
+    assert [a.country for a in cf.mediators] == ["QAT"]
+
+
+def test_the_day_a_truce_runs_until_is_its_end():
+    text = "The army declared a unilateral ceasefire on Monday. The ceasefire will last until 30 April."
+    [cf] = detect(text, "2025-04-02")
+    assert cf.ends == dt.datetime(2025, 5, 1)
+    assert detect("Iran will keep the strait closed until the ceasefire is implemented.", "2025-04-02") == []
+
+
+def test_who_announced_a_deal_is_no_party_to_it():
+    [cf] = detect("The president announced that Israel and Hamas had agreed to a ceasefire.", "2025-10-08")
+    assert [a.country for a in cf.parties] == ["ISR", "PSE"]
+    [cf] = detect("Officials said a new truce has been brokered in the north.", "2025-10-08")
+    assert cf.agreed == dt.date(2025, 10, 8)

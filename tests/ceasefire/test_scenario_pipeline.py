@@ -150,3 +150,51 @@ def test_shuffled_documents_give_the_same_clusters_and_ceasefire(runs):
     assert clusters(first) == clusters(second)
     assert _partition(first) == _partition(second)
     assert first["ceasefires"] == second["ceasefires"]
+
+
+def _code_one(text: str, published: str) -> CodedDocument:
+    raw = RawDocument(
+        text=text,
+        raw_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        id="breach",
+        published=dt.date.fromisoformat(published),
+    )
+    return next(iter(code_raws([raw])))
+
+
+def test_an_attack_the_text_says_broke_a_truce_is_its_violation():
+    coded = _code_one(
+        "Two farmers were killed by army shelling in the Nuba Mountains on Sunday, in violation of "
+        "the truce, local officials said.",
+        "2024-03-11",
+    )
+    [cf] = coded.ceasefires
+    [attack] = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert [(v.kind, v.event_id) for v in cf.violations] == [("attack_after_start", attack.id)]
+    assert cf.status == "violated"
+    assert attack.ceasefire_id == cf.id
+
+
+def test_a_feared_breach_is_no_violation():
+    coded = _code_one("Shelling the town would violate the truce, mediators warned on Sunday.", "2024-03-11")
+    assert all(not cf.violations for cf in coded.ceasefires)
+
+
+def test_violence_despite_a_truce_breaks_it_and_keeps_its_own_day():
+    coded = _code_one(
+        "Air strikes killed 12 people in Yemen on Monday despite a truce that took effect last month.",
+        "2024-03-12",
+    )
+    [cf] = coded.ceasefires
+    [attack] = [e for e in coded.events if e.event_type == "ASSAULT"]
+    assert attack.date == dt.date(2024, 3, 11)
+    assert [v.event_id for v in cf.violations] == [attack.id]
+    assert cf.area is not None and cf.area.country == "YEM"
+
+
+def test_talks_that_reached_no_deal_make_no_ceasefire():
+    coded = _code_one(
+        "The envoy, who chaired the ceasefire talks in Doha, said the two sides had not reached a deal.",
+        "2024-03-12",
+    )
+    assert coded.ceasefires == []

@@ -7,6 +7,7 @@ from eventwire.ceasefire.timing import (
     find_days,
     find_durations,
     find_effective,
+    find_end,
     weekday_date,
     zone_for,
 )
@@ -72,3 +73,21 @@ def test_zone_for():
     assert zone_for("COD", "Kinshasa") == "Africa/Kinshasa"
     assert zone_for("COD", "North Kivu") == "Africa/Lubumbashi"
     assert zone_for("XXX") is None and zone_for(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("The pause is expected to last until May 9.", dt.datetime(2024, 5, 10)),
+        ("The truce runs until Sunday, the mediators said.", dt.datetime(2024, 5, 6)),
+        ("A truce until the end of the month.", None),
+    ],
+)
+def test_the_last_day_a_truce_is_told_to_run(text, ends):
+    found = find_end(text, dt.date(2024, 5, 1))  # a Wednesday
+    assert (found.value if found else None) == ends
+
+
+def test_a_start_clock_does_not_take_the_end_day():
+    found = find_effective("took effect at noon and runs until Friday", dt.date(2024, 5, 1))
+    assert found is not None and found.value == dt.datetime(2024, 5, 1, 12, 0)

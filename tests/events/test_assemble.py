@@ -183,3 +183,21 @@ def test_forces_signing_a_truce_abroad_are_not_external_forces():
     text = "On 20 May 2023, the SAF and the RSF signed a ceasefire agreement in Jeddah, Saudi Arabia."
     (truce,) = [e for e in code_text(text, "2023-05-21") if e.event_type == "AGREE"]
     assert 8 not in (truce.acled.inter1, truce.acled.inter2)
+
+
+def test_the_wounded_of_an_attack_naming_no_one_are_that_attacks():
+    text = (
+        "Two bombs exploded at a crowded bus terminal in Quetta on Sunday. "
+        "Police said 40 commuters were wounded."
+    )
+    events = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].mode == "explosives"
+
+
+def test_arrests_made_in_raids_are_one_event_with_the_raids_place():
+    text = "Israeli forces arrested at least 14 Palestinians in overnight raids across Jenin, a group said."
+    (event,) = code_text(text, "2024-06-10")
+    assert (event.event_type, event.mode) == ("COERCE", "arrest")
+    assert event.actor is not None and event.actor.sector == "MIL"
+    assert event.location is not None and event.location.text == "Jenin"

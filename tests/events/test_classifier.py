@@ -269,3 +269,77 @@ def test_combine_keeps_a_refusal_a_refusal():
     event = _event(event_type="REJECT", mode=None, quad_class=3, acled=None)
     out = combine([event], _pred(NONE, 0.9, plover="AGREE", plover_p=0.97), POLICY)[0]
     assert out.event_type == "REJECT"
+
+
+def test_combine_keeps_the_weapon_the_sentence_names():
+    # "Missile strikes hit the port": the rules read the missile; "strike" sounds like an airstrike
+    subs = ("Shelling/artillery/missile attack", "Air/drone strike", "Chemical weapon")
+    policy = policy_from_dict(
+        {
+            "thresholds": {"plover": 0.7, "acled_add": 0.5, "acled_swap": 0.6, "acled_drop": 0.9},
+            "compatible": {sub: ["ASSAULT"] for sub in subs},
+        }
+    )
+    event = _event(mode="heavy-weapons", acled=acled_record(subs[0], None, None))
+    assert combine([event], _pred(subs[1], 0.95), policy)[0].acled.sub_event_type == subs[0]
+    # without a weapon word the classifier's wording may still decide
+    unnamed = _event(mode=None, acled=acled_record(subs[0], None, None))
+    assert combine([unnamed], _pred(subs[1], 0.95), policy)[0].acled.sub_event_type == subs[1]
+    # a chemical agent is what was delivered, not how: the classifier may still name it
+    drone = _event(mode="drone", acled=acled_record(subs[1], None, None))
+    assert combine([drone], _pred(subs[2], 0.95), policy)[0].acled.sub_event_type == subs[2]
+    # ... but not unname one the rules read ("chlorine-laden shells")
+    chlorine = _event(mode="unconventional", acled=acled_record(subs[2], None, None))
+    assert combine([chlorine], _pred(subs[0], 0.95), policy)[0].acled.sub_event_type == subs[2]
+
+
+def test_combine_keeps_a_clash_between_two_armed_sides():
+    # "two fighters were shot dead by soldiers": worded like an attack, fought between armed sides
+    soldiers, fighters = Actor(text="soldiers", inter=1), Actor(text="two fighters", inter=2)
+    clash = _event(actor=soldiers, recipient=fighters, acled=acled_record("Armed clash", soldiers, fighters))
+    assert combine([clash], _pred("Attack", 0.95), POLICY)[0].acled.sub_event_type == "Armed clash"
+    # the same words against villagers: the classifier may call it an attack
+    villagers = Actor(text="two villagers", inter=7)
+    shot = _event(actor=soldiers, recipient=villagers, acled=acled_record("Armed clash", soldiers, villagers))
+    assert combine([shot], _pred("Attack", 0.95), POLICY)[0].acled.sub_event_type == "Attack"
+
+
+def test_combine_keeps_an_agreement_to_talk_an_agreement():
+    # "officials agreed to begin direct negotiations": the words are about talks, the verb a promise
+    agreed = _event(event_type="AGREE", mode=None, quad_class=1, acled=None, trigger="agreed")
+    out = combine([agreed], _pred(NONE, 0.9, plover="CONSULT", plover_p=0.95), POLICY)[0]
+    assert out.event_type == "AGREE"
+    expected = _event(event_type="AGREE", mode=None, quad_class=1, acled=None, trigger="expected")
+    out = combine([expected], _pred(NONE, 0.9, plover="CONSULT", plover_p=0.95), POLICY)[0]
+    assert out.event_type == "CONSULT"
+
+
+def test_combine_keeps_a_weapon_stopped_in_flight():
+    # "air defences intercepted the drones": the words name drones, the verb says they were stopped
+    policy = policy_from_dict(
+        {
+            "thresholds": {"plover": 0.7, "acled_add": 0.5, "acled_swap": 0.6, "acled_drop": 0.9},
+            "compatible": {"Air/drone strike": ["ASSAULT", "COERCE"], "Disrupted weapons use": ["COERCE"]},
+        }
+    )
+    stopped = _event(
+        event_type="COERCE",
+        mode="restrict",
+        quad_class=4,
+        acled=acled_record("Disrupted weapons use", None, None),
+    )
+    out = combine([stopped], _pred("Air/drone strike", 0.95), policy)[0]
+    assert out.acled.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_drone_shot_down_is_air_defence_and_a_truck_stopped_is_coercion():
+    from eventwire.pipeline import code_text
+
+    (downed,) = code_text(
+        "Air defence units shot down two drones over the port city.", published="2025-04-02"
+    )
+    assert (downed.event_type, downed.acled.sub_event_type) == ("ASSAULT", "Disrupted weapons use")
+    (truck,) = code_text(
+        "Soldiers intercepted a truck carrying explosives near the town.", published="2025-04-02"
+    )
+    assert (truck.event_type, truck.acled.sub_event_type) == ("COERCE", "Disrupted weapons use")

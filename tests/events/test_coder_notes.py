@@ -116,3 +116,93 @@ def test_a_people_attacking_villagers_is_an_identity_militia_and_its_victims_civ
 def test_a_strike_on_a_city_is_not_a_strike_on_its_state_s_army():
     e = main("On 3 May 2024, Russian forces launched a drone attack on Kharkiv city (Kharkiv).", "2024-05-05")
     assert e.recipient is None or e.recipient.inter != 1
+
+
+def test_soldiers_engaging_rebels_is_a_clash_between_the_two():
+    text = "On 4 June 2024, soldiers of the Colombian army engaged ELN guerrillas near Saravena (Arauca)."
+    e = main(text, "2024-06-06")
+    assert e.acled is not None and e.acled.sub_event_type == "Armed clash"
+    assert e.acled.interaction == 12
+
+
+def test_troops_recovering_a_town_from_militants_regain_territory():
+    text = "On 7 June 2024, Nigerien troops recovered the town of Tera (Tillaberi) from ISSP militants."
+    e = main(text, "2024-06-09")
+    assert e.acled is not None and e.acled.sub_event_type == "Government regains territory"
+
+
+def test_a_forced_disappearance_is_an_abduction():
+    text = "On 2 June 2024, intelligence agents forcibly disappeared a lawyer in Quetta (Balochistan)."
+    e = main(text, "2024-06-04")
+    assert e.acled is not None and e.acled.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_faction_splitting_or_a_militia_being_formed_changes_a_group():
+    text = "On 1 June 2024, a faction of the ADF split from its leadership in Beni (North Kivu)."
+    assert main(text, "2024-06-03").event_type == "MOBILIZE"
+    text = "On 3 June 2024, a self-defence militia was formed in Gao (Gao) by local youths."
+    e = main(text, "2024-06-05")
+    assert e.acled is not None and e.acled.sub_event_type == "Change to group/activity"
+
+
+def test_a_vehicle_hitting_a_landmine_is_the_victim_of_the_mine():
+    text = "On 5 June 2024, a police truck hit a landmine near Mandera (Mandera). 3 officers were killed."
+    e = main(text, "2024-06-07")
+    assert e.acled is not None and e.acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.recipient is not None and e.recipient.sector == "COP"
+    assert e.acled.interaction == 13  # the mine's unnamed layer against the police
+
+
+def test_a_sexual_assault_in_a_chain_of_acts_is_sexual_violence():
+    text = "On 6 June 2024, militiamen beat and sexually assaulted a woman in Bunia (Ituri)."
+    events = code_text(text, "2024-06-08")
+    assert any(e.acled and e.acled.sub_event_type == "Sexual violence" for e in events)
+
+
+def test_counts_joined_by_a_possessive_a_pronoun_or_a_second_verb():
+    assert extract_casualties("A shell hit a hut, killing a man and his 4 sons.").killed.best == 5
+    assert extract_casualties("A shell hit a hut, killing their 2 daughters.").killed.best == 2
+    assert extract_casualties("Gunmen abducted a farmer before killing him.").killed.best == 1
+    assert extract_casualties("Villagers lynched and burned 4 suspected thieves.").killed.best == 4
+    # a second verb that counts its own kind keeps the count for itself
+    assert extract_casualties("Gunmen killed and wounded 9 people.").killed is None
+
+
+def test_the_day_of_the_month_before_a_toll_is_no_count():
+    assert extract_casualties("On 9 May 2024, 3 soldiers were killed in Kidal.").killed.best == 3
+    assert extract_casualties("On 9 May 2024, a teacher was shot dead in Kidal.").killed.best == 1
+
+
+def test_a_count_between_a_violent_verb_and_to_death():
+    assert extract_casualties("Soldiers allegedly tortured a detainee to death in Gao.").killed.best == 1
+    assert extract_casualties("Villagers beat 2 suspected rustlers to death.").killed.best == 2
+    assert extract_casualties("Soldiers beat 2 protesters.").killed is None
+
+
+def test_things_shot_down_over_a_place_are_no_dead():
+    assert extract_casualties("Air defences shot down 14 drones over the Odesa region.").killed is None
+
+
+def test_a_bomb_that_goes_off_by_itself_is_the_work_of_an_unidentified_armed_group():
+    text = "On 4 June 2024, a roadside bomb exploded near a market in Kismayo (Lower Juba), killing 3 people."
+    e = main(text, "2024-06-06")
+    assert e.acled is not None and e.acled.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.acled.interaction == 37
+
+
+def test_residents_killing_an_unarmed_suspect_are_a_mob():
+    text = "On 5 June 2024, residents set fire to a suspected thief in Les Cayes (Sud), killing him."
+    e = main(text, "2024-06-07")
+    assert e.acled is not None and e.acled.sub_event_type == "Mob violence"
+    assert e.fatalities is not None and e.fatalities.best == 1
+
+
+def test_people_seized_are_taken_not_ground_won():
+    text = "On 8 June 2024, bandits seized 6 farmers in their fields near Tsafe (Zamfara)."
+    e = main(text, "2024-06-10")
+    assert e.acled is not None and e.acled.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_person_named_with_an_article_before_a_joined_count_is_one_more():
+    assert extract_casualties("A policeman and 2 civilians were killed in the blast.").killed.best == 3
+    assert extract_casualties("Soldiers killed an unknown number of bandits.").killed is None

@@ -79,3 +79,9 @@ def test_the_year_a_superlative_compares_with_does_not_date_the_event():
     text = "Bandits killed nine farmers near Gusau, the worst attack in the area this year."
     (attack,) = [e for e in code_text(text, "2024-06-10") if e.event_type == "ASSAULT"]
     assert attack.date_precision != "year"
+
+
+def test_the_day_a_deal_starts_is_not_the_day_it_was_agreed():
+    [deal] = code_text("The government agreed a 3-month truce with rebels, starting July 1.", "2024-05-15")
+    assert deal.event_type == "AGREE"
+    assert deal.date == dt.date(2024, 5, 15)

@@ -236,3 +236,9 @@ def test_the_medium_of_a_rebuke_is_not_its_target():
     text = "The president lashed out at the city's mayor on Twitter on Sunday."
     (rebuke,) = [e for e in code_text(text, "2020-11-17") if e.event_type == "ACCUSE"]
     assert rebuke.recipient is not None and "mayor" in rebuke.recipient.text
+
+
+def test_a_meeting_named_after_the_event_does_not_place_it():
+    events = code_text("Shelling killed six in Ukraine before the Minsk peace talks.")
+    fights = [e for e in events if e.event_type == "ASSAULT"]
+    assert fights and all(e.location is not None and e.location.country == "UKR" for e in fights)

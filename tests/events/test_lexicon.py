@@ -327,3 +327,73 @@ def test_the_instrument_of_a_sentence_is_not_what_was_attacked(parser):
     assert lex.instrument_cue(doc[:]) is None or lex.instrument_cue(doc[:]).weapon != "air"
     doc = parser("Fighter jets carried out strikes on rebel positions near the capital.")
     assert lex.instrument_cue(doc[:]).weapon == "air"
+
+
+def test_a_weapon_word_naming_the_target_is_no_means(parser):
+    lex = Lexicon.load()
+    sent = parser("The guards fired two missiles at an aircraft carrier in the gulf.")[:]
+    assert lex.weapon_cue(list(sent)).weapon == "missile"
+    assert lex.weapon_cue(list(parser("Drones hit a missile factory near the river.")[:])).weapon == "drone"
+    assert lex.weapon_cue(list(parser("A projectile struck the tanker at dawn.")[:])).weapon == "missile"
+    # "bombs fired" are mortar bombs, not a planted device
+    assert lex.weapon_cue(list(parser("Bombs fired by the rebels hit a camp.")[:])).weapon == "shelling"
+    assert (
+        lex.weapon_cue(list(parser("The city came under a massive air attack overnight.")[:])).weapon == "air"
+    )
+
+
+def test_real_news_rows_for_launches_interceptions_closures_and_swaps(parser):
+    cases = [
+        ("The guards launched missiles at a destroyer in the ocean.", "launched", "ASSAULT"),
+        ("The navy launched a missile into the sea off the east coast.", "launched", "MOBILIZE"),
+        ("Air defence units shot down a reconnaissance drone near the border.", "shot", "COERCE"),
+        ("Air defences destroyed 40 drones over the region overnight.", "destroyed", "COERCE"),
+        ("The army said it downed 12 of 20 drones launched overnight.", "downed", "COERCE"),
+        ("The navy seized a cargo ship in the gulf.", "seized", "COERCE"),
+        ("The country fired a ballistic missile into the sea off its coast.", "fired", "MOBILIZE"),
+        ("The rebels fired rockets into the town.", "fired", "ASSAULT"),
+        ("The military government dissolved all political parties.", "dissolved", "COERCE"),
+        ("Norway sends 50 million euros to the country to rebuild its grid.", "sends", "AID"),
+        ("The country moved a squadron of fighter jets to the island.", "moved", "MOBILIZE"),
+        ("An inquiry found the militia responsible for the massacre.", "found", "ACCUSE"),
+        ("The junta ordered foreign troops to leave the country within a month.", "ordered", "SANCTION"),
+        ("The minister ordered troops to the border region.", "ordered", "MOBILIZE"),
+        ("The ministry ordered the consulate to close within a week.", "ordered", "SANCTION"),
+        ("The country halted intelligence sharing with its ally.", "halted", "SANCTION"),
+        ("The president stripped the visiting leader of the highest state honour.", "stripped", "SANCTION"),
+        ("Washington announced new tariffs on imported steel.", "tariffs", "SANCTION"),
+        ("Thousands of protesters surrounded the parliament building.", "surrounded", "PROTEST"),
+        ("The ministry issued a travel ban for parts of the region.", "ban", "SANCTION"),
+        ("The court found the officer guilty of treason.", "found", "SANCTION"),
+        ("The president designated the kingdom a major ally of the alliance.", "designated", "SUPPORT"),
+        ("The rebels seized the port city after a week of fighting.", "seized", "ASSAULT"),
+        ("The army called off airstrikes because of a sandstorm.", "called", "CONCEDE"),
+        ("The ministry ended its ban on the airline.", "ended", "CONCEDE"),
+        ("Two countries opened consulates in the island's capital.", "opened", "SUPPORT"),
+        ("Gunmen destroyed the clinic and the market.", "destroyed", "ASSAULT"),
+        ("The minister announced the closure of the embassy in the capital.", "closure", "SANCTION"),
+        ("The government announced the sudden closure of its eastern border.", "closure", "COERCE"),
+        ("He ordered the indefinite suspension of weapon shipments to the army.", "suspension", "SANCTION"),
+        ("The ministry expelled the chargé d'affaires Anna Berg on Monday.", "expelled", "SANCTION"),
+        ("Two engineers were freed in exchange for a jailed smuggler.", "freed", "RETREAT"),
+        ("The envoys held a series of diplomatic meetings in the capital.", "meetings", "CONSULT"),
+        ("Several mortar rounds were fired toward the airport.", "fired", "ASSAULT"),
+    ]
+    for text, word, expected in cases:
+        assert _type_at(parser, text, word) == expected, text
+
+
+def test_a_hyphenated_recapture_is_the_government_regaining_ground():
+    from eventwire.pipeline import code_text
+
+    (event,) = code_text(
+        "The army said its troops had re-captured the town of Wadi from the rebels.", published="2025-03-02"
+    )
+    assert event.acled.sub_event_type == "Government regains territory"
+
+
+def test_a_rally_that_turned_on_its_opponents_is_violent(parser):
+    lex = Lexicon.load()
+    doc = parser("Marchers clashed with counter-protesters outside the court on Sunday.")
+    assert "protest_violence" in lex.cues_in(doc[:])
+    assert "protest_violence" not in lex.cues_in(parser("Counter-protesters gathered quietly nearby.")[:])

@@ -78,3 +78,10 @@ def test_lookup_drops_a_trailing_feature_word() -> None:
     assert gaz.lookup("Daraa Province")[0].feature == "ADM1"  # the province, not the town
     assert gaz.lookup("al-Hasaka Province")[0].iso3 == "SYR"  # not "Usak Province" by spelling
     assert gaz.lookup("Idlib countryside")[0].iso3 == "SYR"
+
+
+@pytest.mark.parametrize("iso3", ["COL", "CMR", "BRA", "TGO", "KAZ", "SYR"])
+def test_every_country_has_its_capital_point(gaz, iso3: str) -> None:
+    # the country list writes "Bogota", "Yaounde", "Lome"; the city list keeps the accents
+    country = gaz.country(iso3)
+    assert country is not None and country.lat is not None and country.lon is not None

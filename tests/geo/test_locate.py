@@ -84,3 +84,12 @@ def test_an_unknown_place_is_put_in_the_town_beside_it_before_a_country(geo) -> 
     # the US is a participant; the suburb is in Raqqa, not at the US's centre
     assert loc is not None and loc.country == "SYR" and loc.lat is not None
     assert abs(loc.lat - 35.95) < 0.2 and abs(loc.lon - 39.01) < 0.2
+
+
+def test_words_outside_the_events_own_say_a_name_is_a_meetings(geo) -> None:
+    # the event coder blanks the sentence's words that are not the event's (same offsets): the
+    # whole sentence still tells that "Minsk" names the talks, not where the shelling was
+    full = "Shelling killed six in Ukraine before the Minsk peace talks"
+    kept = full.replace("peace talks", "           ")
+    loc = geo.event_location(kept, _trigger(kept, "killed"), GeoContext(), full_text=full)
+    assert loc is not None and loc.country == "UKR"

@@ -270,11 +270,27 @@ def names_a_thing(raw: list[str]) -> bool:
     return singular(head) in _not_actors() or head in _not_actors()
 
 
+def _first_conjunct(raw: list[str]) -> list[str] | None:
+    """"Military forces of Burkina Faso and VDP volunteers": ACLED's actor is the force named
+    first (the other is an associated actor), so the left part is resolved alone when it is an
+    actor of its own. "Mozambican and Rwandan forces" shares one head and stays whole."""
+    cut = next((k for k, t in enumerate(raw) if k and t.lower() == "and"), None)
+    if cut is None or cut == len(raw) - 1:
+        return None
+    left = raw[:cut]
+    if _head(left) is None and not any(e.kind in NAMED_KINDS for _, _, e in match_phrases(left)):
+        return None
+    return left
+
+
 def resolve_actor_detail(text: str, *, context_country: str | None = None) -> Resolution | None:
     """Resolve a phrase; None when nothing in it names an actor."""
     raw = words(text)
     if not raw or names_a_thing(raw):
         return None
+    first = _first_conjunct(raw)
+    if first is not None:
+        return resolve_actor_detail(" ".join(first), context_country=context_country)
     tokens, backers, identity_idx, former = _split_modifiers(raw)
     # A group whose name includes its backer ("pro-Russian separatists") is matched as written.
     named = next((e for _, _, e in match_phrases(raw) if e.kind in NAMED_KINDS), None)

@@ -30,6 +30,7 @@ from eventwire.ceasefire.timing import (
     find_days,
     find_durations,
     find_effective,
+    find_end,
     zone_for,
 )
 from eventwire.ceasefire.vocab import Trigger, cues, find_triggers
@@ -58,8 +59,11 @@ NOT_PLACES = frozenset(
     [name.title() for name in (*WEEKDAYS, *MONTHS)] + ["The", "A", "An", "This", "That", "GMT", "UTC"]
 )
 BROKERS = frozenset({"UNO", "IGO", "NGO"})
+# "the truce agreed in Jeddah", "the ceasefire, which was signed in October": an earlier deal;
+# not "a new ceasefire has been brokered", which is news of one
 PARTICIPLE = re.compile(
-    r"[,\s]+(?:which\s+|that\s+)?(?:(?:was|were|had been|has been)\s+)?"
+    r"[,\s]+(?:(?:which|that)\s+(?:(?:was|were|had been|has been)\s+)?|(?:was|were|had been)\s+)?"
+    r"(?:\w+ly\s+)?"
     r"(?:agreed|signed|reached|brokered|mediated|announced|declared|struck)\b",
     re.I,
 )
@@ -148,7 +152,17 @@ def read_mention(document: Document, sentence: Sentence, events: Sequence[Event]
         (m for r in DEFINING for m in _near(found.get(r, []), trigger)),
         key=lambda m: abs(m.start() - trigger.start),
     )
-    defining = bool(defining_cues) and not _hedged(text, found, min(trigger.start, defining_cues[0].start()))
+    # a hedge before the trigger ("urged a truce") or before the verb after it ("the two sides
+    # have not reached a deal", "a truce they could sign next week") leaves nothing agreed
+    verb_at = defining_cues[0].start() if defining_cues else trigger.start
+    defining = bool(defining_cues) and not any(
+        _hedged(text, found, at) for at in {min(trigger.start, verb_at), verb_at}
+    )
+    if defining:  # "announce their intention to seek a truce": a hedge between verb and trigger
+        low, high = sorted((defining_cues[0].end(), trigger.start))
+        defining = not any(low <= m.start() < high for m in found.get("hedge", []))
+    if any(m.start() - trigger.end in (0, 1) for m in found.get("topic", [])):
+        defining = False  # "approved a delegation for ceasefire talks"
     if "collapse" in roles and (
         _hedged(text, found, _near(found["collapse"], trigger)[0].start()) or (defining and "agree" in roles)
     ):
@@ -170,6 +184,12 @@ def read_mention(document: Document, sentence: Sentence, events: Sequence[Event]
             extra = [a for a in _event_parties(events, sentence) if a.country and a.country not in BROKERS]
             mention.parties = P.unique(mention.parties + extra)
         mention.terms = find_terms(text)
+    if not defining:
+        # "strikes killed five despite the truce between Israel and Hamas": a truce told in
+        # passing still names its sides after the trigger
+        _, right = P.clause_around(cleaned, trigger.start, trigger.end)
+        told = P.find_parties(cleaned[trigger.start : right], None, mediators=mention.mediators)
+        mention.parties = [a for a in told if a.country not in BROKERS]
     mention.area_text = _area_in(cleaned, trigger, found.get("agree", []) + found.get("declare", []))
     after = text[trigger.end : trigger.end + NEAR]
     mention.anaphoric_area = mention.area_text is None and bool(ANAPHORIC_AREA.search(after))
@@ -300,6 +320,9 @@ def build_ceasefire(
         agreed = effective.value.date()
     terms = merge_terms(t for m in group for t in m.terms)
     ends = effective.value + dt.timedelta(hours=hours) if effective and hours else None
+    if ends is None:  # "the ceasefire is expected to last until April 22"
+        told = (find_end(m.sentence.text, document.published, area_tz=tz) for m in group if "ends" in m.roles)
+        ends = next((w.value for w in told if w is not None), None)
     extra = sum(float(label.split()[2]) for key, label in terms if key == EXTENSION_KEY)
     if ends and extra:
         ends += dt.timedelta(hours=extra)
@@ -308,6 +331,17 @@ def build_ceasefire(
     # one accusation per document unless events carry them (a headline repeats the story)
     coded = [v for v in violations if not is_sentence_ref(v.event_id)]
     violations = list({v.event_id: v for v in coded}.values()) or violations[:1]
+    if area is None and area_text is None and violations:
+        # a truce named only through its breach covers at least the region the breach is in (a
+        # town would be too small a guess: the record then stays unplaced)
+        told = {v.event_id for v in violations}
+        wide = [
+            e.location
+            for e in sorted(events, key=lambda e: e.evidence.start)
+            if e.id in told and e.location is not None and e.location.precision in ("region", "country")
+        ]
+        if wide:
+            area, area_text = wide[0], wide[0].text
     kind = group[0].trigger.kind
     if any("unilateral" in m.roles for m in group if m.defining):
         kind = f"unilateral {kind}"
@@ -374,6 +408,13 @@ def _history(
             history.append(StatusChange(status="in_effect", date=date, evidence=ev))
         if "collapse" in m.roles:
             history.append(StatusChange(status="collapsed", date=_sentence_day(document, m), evidence=ev))
+        if "violate" in m.roles and "accuse" not in m.roles and not _hedged_violation(m):
+            # "an Israeli drone strike killed two men in Rafah, in violation of the truce": the
+            # text itself says the attack broke it
+            violations.extend(
+                Violation(event_id=e.id, date=e.date, kind="attack_after_start", evidence=e.evidence)
+                for e in _violence_of(events, m.sentence)
+            )
         if "violate" in m.roles and "accuse" in m.roles:
             accuse = next(
                 (
@@ -392,6 +433,25 @@ def _history(
                 )
             )
     return history, violations
+
+
+def _violence_of(events: Sequence[Event], sentence: Sentence) -> list[Event]:
+    """The attacks and seizures a sentence tells as having happened."""
+    return [
+        e
+        for e in sorted(events, key=lambda e: e.id)
+        if sentence.start <= e.evidence.start < sentence.end
+        and (e.event_type == "ASSAULT" or (e.event_type == "COERCE" and e.mode == "seize"))
+        and e.factuality in ("asserted", "reported")
+    ]
+
+
+def _hedged_violation(m: Mention) -> bool:
+    """"would violate the truce", "threatens to breach it": no violation told."""
+    found = cues(m.sentence.text)
+    return any(_hedged(m.sentence.text, found, v.start()) for v in found.get("violate", [])) or bool(
+        found.get("future")
+    )
 
 
 def _attach_terms(groups: list[list[Mention]], sentences: Sequence[Sentence]) -> None:
@@ -425,7 +485,13 @@ def detect_ceasefires(
         for s in sorted(sentences, key=lambda s: s.start)
         if (m := read_mention(document, s, events)) is not None
     ]
-    mentions = [m for m in mentions if m.defining or m.roles - {"hedge", "future"}]
+    # a mention that defines nothing must tell something else of one (a breach, its collapse, its
+    # end): "the two sides had not reached a deal" after "ceasefire talks in Doha" tells nothing
+    for m in mentions:
+        if "despite" in m.roles and _violence_of(events, m.sentence):
+            m.roles.add("violate")
+    telling_nothing = {"hedge", "topic", "future", "unilateral", "despite", *DEFINING}
+    mentions = [m for m in mentions if m.defining or m.roles - telling_nothing]
     if not mentions:
         return []
     groups = group_mentions(mentions)

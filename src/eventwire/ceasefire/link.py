@@ -159,8 +159,16 @@ def link_events(
     are kept.
     """
     ordered_cfs = sorted(ceasefires, key=_specificity)
-    links: dict[str, str] = {}
+    # an attack the text says broke a truce is that truce's (the most specific one's, when two say so)
+    links: dict[str, str] = {
+        v.event_id: cf.id
+        for cf in reversed(ordered_cfs)
+        for v in cf.violations
+        if not is_sentence_ref(v.event_id)
+    }
     for e in sorted(events, key=lambda e: e.id):
+        if e.id in links:
+            continue
         for cf in ordered_cfs:
             if e.id == cf.event_id:
                 links[e.id] = cf.id
@@ -170,11 +178,10 @@ def link_events(
                 break
     out = []
     for cf in sorted(ceasefires, key=lambda c: c.id):
-        # detection's sentence-only accusations stay; so does all it found when there is no
+        # what detection found stays: sentence-only accusations, attacks the text itself says
+        # broke the truce ("in violation of the ceasefire"), and all of it when there is no
         # start to check events against (a report that only tells of a breach)
-        found: dict[str, Violation] = {
-            v.event_id: v for v in cf.violations if is_sentence_ref(v.event_id) or _start(cf) is None
-        }
+        found: dict[str, Violation] = {v.event_id: v for v in cf.violations}
         seen_clusters: set[str] = set()
         for e in sorted(events, key=lambda e: (PRECISION_RANK.get(e.date_precision or "", 9), e.id)):
             if links.get(e.id) != cf.id or e.id == cf.event_id:

@@ -1,9 +1,10 @@
 """Who a ceasefire binds and who brokered it, read from the clause that reports it.
 
 Parties are the subject of the agreeing verb ("Israel and Hamas agreed to a truce"), the
-sides after "between" ("a truce between the army and the RSF") and the partner after "with"
-("a cease-fire with Russia"). Mediators come from ``ceasefire_mediation.tsv`` ("brokered by Qatar
-and Egypt", "under UN auspices") and are never parties. Phrases are resolved to actors by
+sides after "between" ("a truce between the army and the RSF") or joined by a dash before the
+trigger ("the Israel–Hamas ceasefire") and the partner after "with" ("a cease-fire with
+Russia"). Mediators come from ``ceasefire_mediation.tsv`` ("brokered by Qatar and Egypt",
+"under UN auspices") and are never parties. Phrases are resolved to actors by
 ``eventwire.actors.resolve_actor`` (through ``resolve``, the one place to swap the resolver).
 
 Example:
@@ -23,7 +24,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Clause boundaries: a party list never crosses them ("X killed Y as A and B announced a truce").
 CLAUSE_BREAK = re.compile(
     r"[;:()\u2014]|,\s|\s(?:as|while|after|before|when|because|but|since|although|though|"
-    r"whereas|amid|despite|said|says|told|according)\s",
+    r"whereas|amid|despite|said|says|told|according|that)\s",
     re.I,
 )
 SPLIT = re.compile(r",\s*|\s+(?:and|&|as well as|along with|together with)\s+|/", re.I)
@@ -31,6 +32,10 @@ BETWEEN = re.compile(
     r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?=$|[,.;]|\s(?:in|on|at|for|"
     r"that|which|to|from|after|over|across|brokered|mediated)\s)",
     re.I,
+)
+# "the Israel–Hamas ceasefire", "a Russia-Ukraine truce": the two sides joined by a dash
+DASHED = re.compile(
+    r"(?P<a>[A-Z][\w.]+)\s?[\u2013\u2014-]\s?(?P<b>[A-Z][\w.]+)\s+(?:[\w-]+\s+)?(?:cease-?fire|truce|armistice)",
 )
 WITH = re.compile(
     r"\bwith\s+(?P<w>(?:the\s+)?[A-Z][^,;]*?)(?=$|[,.;]|\s(?:in|on|at|for|that|"
@@ -119,6 +124,8 @@ def find_parties(
     ``clause`` should already have its mediation phrases removed; mediators are dropped anyway.
     """
     found: list[Actor] = []
+    for m in DASHED.finditer(clause):
+        found.extend(_resolve_list(m.group("a"), resolver) + _resolve_list(m.group("b"), resolver))
     for m in BETWEEN.finditer(clause):
         found.extend(_resolve_list(m.group("a"), resolver) + _resolve_list(m.group("b"), resolver))
     if verb_at is not None and verb_at > 0:

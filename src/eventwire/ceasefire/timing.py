@@ -236,6 +236,9 @@ def find_effective(
     """
     if published is None:
         return None
+    end = END_CUE.search(text)
+    if end is not None:  # "took effect at midnight and runs until Sunday": Sunday is its end
+        text = text[: end.start()]
     clocks = find_clocks(text)
     days = find_days(text, published, future=future)
     if clocks:
@@ -257,6 +260,27 @@ def find_effective(
         day = days[0]
         value = dt.datetime(day.date.year, day.date.month, day.date.day, tzinfo=_tzinfo(area_tz))
         return When(value, area_tz if value.tzinfo else None, day.text)
+    return None
+
+
+END_CUE = re.compile(
+    r"\b(?:until|till|through|(?:expires?|expiring|ends?|ending|runs?|running)\s+(?:on|at|until|through))\s+",
+    re.I,
+)
+
+
+def find_end(text: str, published: dt.date | None, *, area_tz: str | None = None) -> When | None:
+    """The last day a clause gives ("until April 22", "expires on Sunday"), as the midnight that
+    ends it; None when the words after the cue are no day ("until the end of the month")."""
+    if published is None:
+        return None
+    for cue in END_CUE.finditer(text):
+        days = find_days(text[cue.end() : cue.end() + 40], published, future=True)
+        if days and days[0].start == 0:
+            last = days[0].date + dt.timedelta(days=1)
+            value = dt.datetime(last.year, last.month, last.day, tzinfo=_tzinfo(area_tz))
+            words = text[cue.start() : cue.end() + days[0].end]
+            return When(value, area_tz if value.tzinfo else None, words)
     return None
 
 

@@ -20,11 +20,14 @@ ROLES = (
     "unilateral",
     "effective",
     "extend",
+    "ends",
     "hold",
     "violate",
+    "despite",
     "accuse",
     "collapse",
     "hedge",
+    "topic",
     "future",
 )
 

@@ -76,17 +76,27 @@ def _refers_back(event: Event, day: dt.date) -> bool:
     """True when a record's sentence names another day's weekday ("Monday's attack") or refers
     back to an earlier event ("two days after the strikes")."""
     tokens = _tokens(event.evidence.sentence)
-    if day.strftime("%A").lower() in tokens:
-        return True
+    weekday = day.strftime("%A").lower()
+    for at in (i for i, t in enumerate(tokens) if t == weekday):
+        # "security sources said on Wednesday" is the day of the telling, not a look back
+        if not set(tokens[max(0, at - 3) : at]) & date_cues()[0]:
+            return True
     return any(_find(tokens, list(phrase)) is not None for phrase in date_cues()[1])
 
 
-def distinct_days(a: Event, b: Event) -> bool:
-    """True when both records state their own day (``stated_day``), the days are
-    ``DISTINCT_DAYS`` or more apart and neither refers back to the other's day: a bar shooting
-    on Friday is not Tuesday's shootout in the same city, however alike the reports."""
+def days_apart(a: Event, b: Event) -> int | None:
+    """How many days apart two records' own stated days are (``stated_day``), or None when either
+    states none or one refers back to the other's day ("Monday's raid")."""
     if not (stated_day(a) and stated_day(b)):
-        return False
-    if abs((a.date - b.date).days) < DISTINCT_DAYS:  # type: ignore[operator]
-        return False
-    return not (_refers_back(a, b.date) or _refers_back(b, a.date))  # type: ignore[arg-type]
+        return None
+    if _refers_back(a, b.date) or _refers_back(b, a.date):  # type: ignore[arg-type]
+        return None
+    return abs((a.date - b.date).days)  # type: ignore[operator]
+
+
+def distinct_days(a: Event, b: Event) -> bool:
+    """True when both records state their own day, ``DISTINCT_DAYS`` or more apart, and neither
+    refers back to the other's: a bar shooting on Friday is not Tuesday's shootout in the same
+    city, however alike the reports."""
+    apart = days_apart(a, b)
+    return apart is not None and apart >= DISTINCT_DAYS

@@ -32,7 +32,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from eventwire.dedup.days import distinct_days
+from eventwire.dedup.days import days_apart, distinct_days
 from eventwire.dedup.words import content_words, named_in, wording_score
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Event, Location
@@ -51,6 +51,7 @@ SAME_SPOT_KM = 2.0  # two places this close are one spot written differently ("N
 DISTINCT_KM = 8.0
 LOOSE_DATE_SCORE = 0.25  # the date score of two dates consistent only through a reporting-day date
 COUNTRY_WIDE = 0.5  # the place score of a country-wide report against a place in that country
+PROXY_PLACE = 0.5  # the place score of a differently named place coded at the other's coordinates
 _PRECISION_RANK = {"point": 0, "town": 1, "region": 2, "country": 3}
 
 
@@ -331,6 +332,10 @@ def place_score(a: Location | None, b: Location | None) -> float | None:
         return 1.0 if a.precision in ("point", "town") else 0.7
     if _fine(a) and _fine(b):
         d = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        if d <= 2 and (_stand_in(a) or _stand_in(b)):
+            # a village the gazetteer lacks is placed at the town it is near ("near Awdinle, west
+            # of Baidoa"): near that town, at an unknown distance, not at the same spot
+            return PROXY_PLACE
         return max(0.3, NEARBY_TOWN - d / MAX_KM) if d > 2 else 0.95
     ra, rb = _admin1(a), _admin1(b)
     if ra and rb and _same_region(ra, rb):
@@ -341,6 +346,11 @@ def place_score(a: Location | None, b: Location | None) -> float | None:
     # agrees as far as it goes, more than an unknown place; two places of one country otherwise
     # (a village the gazetteer lacks is placed at country precision under its own name) are two
     return COUNTRY_WIDE if _a_country(a) or _a_country(b) else 0.35
+
+
+def _stand_in(loc: Location) -> bool:
+    """A place with no gazetteer entry of its own, coded at a nearby known place's coordinates."""
+    return loc.geonameid is None and loc.geo_precision >= 2
 
 
 def _a_country(loc: Location) -> bool:
@@ -438,6 +448,17 @@ def _side(actor) -> str | None:
     return (actor.name or "").lower() or None
 
 
+_ARMED_TARGETS = frozenset({"MIL", "REB", "PRM", "COP", "UAF", "SPY"})
+
+
+def _unlike_targets(a: Event, b: Event) -> bool:
+    """One record's recipient is armed people (soldiers, a militia), the other's unarmed ones."""
+    ra, rb = a.recipient, b.recipient
+    if ra is None or rb is None or ra.sector is None or rb.sector is None:
+        return False
+    return (ra.sector in _ARMED_TARGETS) != (rb.sector in _ARMED_TARGETS)
+
+
 def swapped(a: Event, b: Event) -> bool:
     """True when a's actor is b's recipient and a's recipient b's actor (two distinct sides)."""
     sa, ra, sb, rb = _side(a.actor), _side(a.recipient), _side(b.actor), _side(b.recipient)
@@ -466,6 +487,10 @@ def block(a: Event, b: Event, pa: dt.date | None = None, pb: dt.date | None = No
     # too far apart, unless a follow-up's reporting-day date may stand for the other's day
     far = ia is not None and ib is not None and interval_gap(ia, ib) > SLACK_DAYS
     if (far and not follow_up_date(a, b, pa, pb)) or distinct_days(a, b):
+        return "date"
+    if days_apart(a, b) == 1 and _unlike_targets(a, b):
+        # a convoy bombed on Tuesday and a market raided on Wednesday near the same town: each
+        # report states its own day and the two hit different kinds of people
         return "date"
     return place_block(a.location, b.location)
 

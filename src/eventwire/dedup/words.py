@@ -26,9 +26,26 @@ def _stopwords() -> frozenset[str]:
 _WORD = re.compile(r"[^\W_][\w'-]*")
 
 
+# "near Awdinle, west of Baidoa", "a warehouse 20 km south of Odesa": a town named only to say
+# where another place lies is not where the event happened
+_REFERENCE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
+)
+REFERENCE_MARK = "~"  # marks a word named only as a reference point (see ``named_in``)
+
+
 def content_words(text: str) -> frozenset[str]:
     """The words of a text that can tell one event from another: names, numbers, specific
-    nouns (longer than three letters and not in ``dedup_stopwords.tsv``)."""
+    nouns (longer than three letters and not in ``dedup_stopwords.tsv``). A place named only as
+    a reference point ("west of Baidoa") also gives its words marked with ``REFERENCE_MARK``."""
+    words = _words(text)
+    referred = {w for m in _REFERENCE.finditer(text) for w in _words(m.group("place"))}
+    elsewhere = _words(_REFERENCE.sub(" ", text))
+    return frozenset(words | {REFERENCE_MARK + w for w in referred - elsewhere})
+
+
+def _words(text: str) -> set[str]:
     stop = _stopwords()
     out = set()
     for word in _WORD.findall(text.lower().replace("\u2019", "'")):
@@ -39,7 +56,7 @@ def content_words(text: str) -> frozenset[str]:
         if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
         out.add(word)
-    return frozenset(out)
+    return out
 
 
 def wording_score(a: frozenset[str], b: frozenset[str]) -> float | None:
@@ -50,6 +67,8 @@ def wording_score(a: frozenset[str], b: frozenset[str]) -> float | None:
     better than a fuzzy ratio of the two evidence sentences: different outlets word the same
     event differently, but name the same village, number and target.
     """
+    a = frozenset(w for w in a if not w.startswith(REFERENCE_MARK))
+    b = frozenset(w for w in b if not w.startswith(REFERENCE_MARK))
     if not a or not b:
         return None
     # a floor on the denominator: two words shared by five-word snippets is weak evidence
@@ -57,8 +76,10 @@ def wording_score(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 
 def named_in(loc: Location | None, words: frozenset[str]) -> bool:
-    """True when a report's words name a place (every content word of its name as written)."""
+    """True when a report's words name a place (every content word of its name as written), and
+    not only as a reference point for another ("an ambush west of Baidoa" does not name Baidoa
+    as where anything happened)."""
     if loc is None:
         return False
-    name = content_words(loc.text) or content_words(loc.name)
-    return bool(name) and name <= words
+    name = _words(loc.text) or _words(loc.name)
+    return bool(name) and name <= words and not {REFERENCE_MARK + w for w in name} <= words

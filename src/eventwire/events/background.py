@@ -72,9 +72,10 @@ def background_tokens(sent: Span, trigger: Token, events: set[int]) -> set[int]:
     it tells another event. "held their first talks since fighting began in April 2023": April
     2023 dates the fighting, not the talks; "before dawn on Saturday" names no event and stays."""
     out: set[int] = set()
+    concessive = _rules().get("concession", frozenset())
     for tok in sent:
         other = [i for i in events if i != trigger.i and _governs_background(sent.doc[i], tok)]
-        if not other:
+        if not other and not (tok.dep_ == "prep" and tok.lower_ in concessive):
             continue
         span = range(tok.left_edge.i, tok.right_edge.i + 1)
         if trigger.i not in span:

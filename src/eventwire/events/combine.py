@@ -10,11 +10,15 @@ thresholds are data (``data/models/combine_policy.json``, fitted on dev splits o
   help, a release or a withdrawal into an act of force;
 - ACLED, for events that happened (not future, hypothetical or negated):
   * rules gave no sub-type and the classifier is confident in one → take it;
-  * rules and classifier disagree and the classifier is very confident → take the classifier's;
+  * rules and classifier disagree and the classifier is very confident → take the classifier's,
+    unless the rules read the fact that decides (the weapon the sentence names, a weapon stopped
+    in flight, armed men on both sides, who took a place);
   * rules gave a sub-type, the classifier is very confident it is out of ACLED's scope → drop it;
   a sub-type is only taken when the event's PLOVER type is one the training data pairs with it
   (``compatible`` in the policy), so the two codings never contradict each other.
-- the ACLED inter codes follow the sub-type (protesters 6, rioters 5, civilian victims 7).
+- the ACLED inter codes follow the sub-type (protesters 6, rioters 5, civilian victims 7);
+- a drone or missile shot down in flight is coded as the team's gold codes air defence (PLOVER
+  ASSAULT, ACLED Disrupted weapons use).
 
 Example:
     >>> # events = combine(events_of_one_sentence, predict_span(sent))
@@ -148,6 +152,13 @@ def _help_turned_harm(event: Event, new_type: str) -> bool:
     return event.quad_class == 2 and QUAD_CLASS[new_type] == 4
 
 
+def _agreed_to_talk(event: Event, new_type: str) -> bool:
+    """True when the verb "agree" would become the talks agreed on: "officials agreed to begin
+    direct negotiations" is a promise (AGREE), whatever the bag of words hears of the talks."""
+    agreed = (event.trigger or "").lower().startswith("agree")
+    return event.event_type == "AGREE" and new_type == "CONSULT" and agreed
+
+
 def _relabel_plover(event: Event, event_type: str) -> Event:
     return event.model_copy(
         update={"event_type": event_type, "mode": None, "quad_class": QUAD_CLASS[event_type], "cameo": None}
@@ -179,11 +190,32 @@ def _choose_acled(event: Event, pred: Prediction, policy: Policy) -> str | None:
         return None if p >= policy.acled_drop and not (deadly or sure) else rule
     if {rule, cls} <= _TAKEN_BY_WHO:
         return rule  # who took the place (state forces or not) decides, and the rules know who
+    if rule == "Armed clash" and cls in _CIVILIAN_VICTIMS and _armed(event.actor) and _armed(event.recipient):
+        return rule  # "militants were shot dead by soldiers": armed on both sides is a clash however worded
+    if rule == "Disrupted weapons use" and cls in _BY_WEAPON:
+        return rule  # "intercepted the missiles": the rules read the stopping, the words the weapon
+    if rule in _EXPLOSIONS and cls in _BY_WEAPON and event.mode in _WEAPON_MODES:
+        return rule  # the weapon the sentence names decides; "missile strikes" are not airstrikes
     return cls if p >= policy.acled_swap else rule
 
 
+def _armed(side: Actor | None) -> bool:
+    return side is not None and side.inter in _ARMED_INTER
+
+
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 # Sub-types told apart only by the taker's inter code, not by the words around the taking
 _TAKEN_BY_WHO = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# Sub-types told apart by the weapon: when the rules read one from the sentence's own weapon
+# words (the mode says which), a bag of words that hears "strike" and answers "airstrike" has
+# less to go on than they do. A chemical agent is not a way of delivering a weapon but what it
+# delivers ("drones dropped chloropicrin"): the classifier may still name one the rules missed,
+# but not unname one they read ("chlorine-laden shells").
+_EXPLOSIONS = frozenset(SUB_EVENT_TYPES["Explosions/Remote violence"])
+_BY_WEAPON = _EXPLOSIONS - {"Chemical weapon"}
+_WEAPON_MODES = frozenset(
+    {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"}
+)
 
 
 def combine(events: list[Event], pred: Prediction | None, policy: Policy | None = None) -> list[Event]:
@@ -201,6 +233,7 @@ def combine(events: list[Event], pred: Prediction | None, policy: Policy | None 
         and not _said_not_done(main, pred.plover)
         and not _help_turned_harm(main, pred.plover)
         and (main.event_type, pred.plover) not in _KEEP_RULE
+        and not _agreed_to_talk(main, pred.plover)
     ):
         main = _relabel_plover(main, pred.plover)
     sub = _choose_acled(main, pred, policy)
@@ -214,5 +247,23 @@ def combine(events: list[Event], pred: Prediction | None, policy: Policy | None 
         main = main.model_copy(
             update={"actor": actor, "recipient": recipient, "acled": acled_record(sub, actor, recipient)}
         )
-    events[k] = main
+    events[k] = _as_air_defence(main)
     return events
+
+
+def _as_air_defence(event: Event) -> Event:
+    """A weapon shot down in flight, coded as the team's gold and training code air defence:
+    PLOVER ASSAULT (drone or aerial), ACLED Disrupted weapons use. The rules read the stopping
+    verb as coercion, which stays right for a truck intercepted or a bomb defused on the ground."""
+    stopped = event.acled is not None and event.acled.sub_event_type == "Disrupted weapons use"
+    if event.event_type != "COERCE" or not stopped:
+        return event
+    words = {w.strip(".,;:'\"()").lower() for w in event.evidence.sentence.split()}
+    if not words & _IN_FLIGHT:
+        return event
+    mode = "drone" if words & _DRONES else "aerial"
+    return event.model_copy(update={"event_type": "ASSAULT", "mode": mode, "quad_class": 4, "cameo": "190"})
+
+
+_DRONES = frozenset({"drone", "drones", "uav", "uavs", "shahed", "shaheds"})
+_IN_FLIGHT = _DRONES | {"missile", "missiles", "rocket", "rockets", "projectile", "projectiles"}

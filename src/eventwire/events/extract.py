@@ -263,7 +263,9 @@ def _code_frame(
     trig = (frame.trigger.idx - base, frame.trigger.idx - base + len(frame.trigger.text))
 
     ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
-    location: Location | None = ctx.geocoder.event_location(text, trig, ctx.geo, ents=ents)
+    location: Location | None = ctx.geocoder.event_location(
+        text, trig, ctx.geo, ents=ents, full_text=sent.text
+    )
 
     actor = _resolve(frame.actor_heads, ctx)
     recipient = _resolve(frame.recipient_heads, ctx)
@@ -487,6 +489,18 @@ def _unidentified_attacker(frame: Frame) -> Actor | None:
     return Actor(text="unidentified armed group", name=_UNIDENTIFIED, sector="UAF", inter=3)
 
 
+# "an improvised explosive device exploded at a bus stop": the weapon is the grammatical subject
+# and names no one; ACLED's attacker is then an unidentified armed group
+_WEAPON_SUBJECT = re.compile(
+    r"\b(?:bombs?|devices?|explosives?|ieds?|(?:land)?mines?|grenades?|rockets?|shells?|missiles?|mortars?)$",
+    re.I,
+)
+
+
+def _weapon_as_subject(actor: Actor) -> bool:
+    return actor.name is None and actor.inter is None and bool(_WEAPON_SUBJECT.search(actor.text.strip()))
+
+
 def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx):
     """ACLED's conventions for demonstrations: the crowd is protesters (6) or rioters (5), and
     the police that intervene are the second actor even when the sentence's grammar hides them."""
@@ -498,8 +512,8 @@ def _acled_roles(frame: Frame, actor, recipient, cues: set[str], sent: Span, ctx
         ):
             recipient = recipient.model_copy(update={"inter": 6})  # the crowd dispersed: protesters
         return actor, recipient
-    if actor is None:
-        actor = _unidentified_attacker(frame)
+    if actor is None or _weapon_as_subject(actor):
+        actor = _unidentified_attacker(frame) or actor
     protest = "protest" in cues and _mentions_protest(sent)
     if frame.event_type == "ASSAULT" and protest and recipient is not None and (
         recipient.inter == 7 and recipient.sector not in _STATE_SECTORS
@@ -758,6 +772,10 @@ def _with_of_phrase(head) -> str | None:
 def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate:
     future = any(c.lower_ in ("will", "'ll", "shall") for c in frame.predicate.children)
     tense = "future" if future or factuality(frame) == "future" else None
+    if frame.event_type in ("AGREE", "CONCEDE"):
+        # "agreed a six-month ceasefire with the ELN, starting August 3": the day the deal
+        # starts or ends is one of its terms, not the day it was agreed
+        text = _TERM_DAY.sub(lambda m: " " * len(m.group(0)), text)
     found = report_date(text, published, tense=tense)
     told_as_past = frame.predicate.tag_ in ("VBD", "VBN")
     if tense is None and told_as_past and found.date and published and found.date > published + _ONE_DAY:
@@ -767,6 +785,11 @@ def _event_date(text: str, published: dt.date | None, frame: Frame) -> EventDate
 
 
 _ONE_DAY = dt.timedelta(days=1)
+_TERM_DAY = re.compile(
+    r"\b(?:starting|beginning|effective|until|till|through|expiring|ending)\s+(?:on\s+|from\s+)?"
+    r"(?:\w+\s+){0,2}?\w*\d\w*(?:,?\s+\d{4})?",
+    re.I,
+)
 
 
 def report_date(text: str, published: dt.date | None, *, tense: str | None = None) -> EventDate:

@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.lexicon import QUAD_CLASS, Lexicon, ModeCue, TriggerRow, speech_verbs, token_lemma
+from eventwire.events.lexicon import (
+    QUAD_CLASS,
+    Lexicon,
+    ModeCue,
+    TriggerRow,
+    forms,
+    speech_verbs,
+    token_lemma,
+)
 from eventwire.events.roles import CEASEFIRE_WORDS as _CEASEFIRE_WORDS
 from eventwire.events.roles import SUBJ as _SUBJ
 from eventwire.events.roles import fill_roles as _fill_roles
@@ -111,6 +119,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
         frame = _new_frame(tok, row, tok)
         frames.append(frame)
         by_pred[tok.i] = frame
+    frames = _merge_co_instruments(frames)
     # "launched a missile attack on Kyiv, killing one": the light verb's frame is new here
     frames = _merge_participles(frames)
     if not frames and compounds and not any(t.tag_ in _FINITE_TAGS for t in sent):
@@ -153,6 +162,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     _suppress_background_nouns(frames)
     _suppress_undone_objects(frames)
     _suppress_deaths_told_with_their_cause(frames)
+    _suppress_effects_of_attacks(frames)
     _suppress_stopped(frames)
     _suppress_mishaps(frames)
     kept = [f for f in frames if not f.suppressed]
@@ -427,8 +437,12 @@ def _host_frame(noun: Token, row: TriggerRow, by_pred: dict[int, Frame]) -> Fram
         if verb.i in by_pred:
             candidates.append(by_pred[verb.i])
             break
-    if noun.dep_ in ("nsubj", "nsubjpass"):  # "a bombing was reported to have killed ...": raised
-        candidates.extend(by_pred[c.i] for c in noun.head.children if c.dep_ == "xcomp" and c.i in by_pred)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        # "a bombing was reported to have killed ...": raised; "the attack damaged two
+        # terminals and killed two workers": the subject shared by a second verb
+        candidates.extend(
+            by_pred[c.i] for c in noun.head.children if c.dep_ in ("xcomp", "conj") and c.i in by_pred
+        )
     if token_lemma(noun) in _TOLLS:  # "the casualty toll ... increases to 46 people killed"
         candidates.extend(by_pred.values())
     if noun.dep_ == "pobj" and noun.head.lower_ in ("from", "of") and token_lemma(noun.head.head) in _TOLLS:
@@ -451,7 +465,48 @@ def _host_frame(noun: Token, row: TriggerRow, by_pred: dict[int, Frame]) -> Fram
     for frame in candidates:
         if frame.event_type == row.event_type:
             return frame
+    if row.event_type == "ASSAULT" and token_lemma(noun) in _operations():
+        # "arrested 25 people in overnight raids": the raid is how the arrests were made
+        host = by_pred.get(noun.head.head.i) if noun.dep_ == "pobj" else None
+        if host is not None and noun.head.lower_ in ("in", "during") and host.mode in _DONE_IN_OPERATIONS:
+            return host
     return None
+
+
+@lru_cache(maxsize=1)
+def _operations() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_tsv("event_operations.tsv"))
+
+
+_DONE_IN_OPERATIONS = frozenset({"arrest", "seize", "abduct"})
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger tells the means or manner of: "hit by drone strikes in a pre-dawn
+    raid" gives "hit" for both nouns. Not its subject or object: "the airstrike followed an
+    attack on the base" tells two attacks."""
+    if noun.dep_ == "pobj" and (noun.head.dep_ == "agent" or noun.head.lower_ in _MANNER_PREPS):
+        verb = noun.head.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+_MANNER_PREPS = frozenset({"in", "by", "with", "during"})
+
+
+def _merge_co_instruments(frames: list[Frame]) -> list[Frame]:
+    """Two attack words of one verb that is no trigger ("were hit by drone strikes in a pre-dawn
+    raid") tell one attack: the second joins the first as its instrument."""
+    kept: list[Frame] = []
+    by_verb: dict[tuple[int, str], Frame] = {}
+    for frame in frames:
+        verb = _governing_verb(frame.trigger) if frame.predicate is frame.trigger else None
+        first = by_verb.get((verb.i, frame.event_type)) if verb is not None else None
+        if first is not None and frame.event_type == "ASSAULT":
+            _merge_instrument(first, frame.trigger, frame.row)
+            continue
+        if verb is not None:
+            by_verb.setdefault((verb.i, frame.event_type), frame)
+        kept.append(frame)
+    return kept
 
 
 _TOLLS = frozenset({"toll", "casualty", "death"})
@@ -717,6 +772,18 @@ def _suppress_descriptions(frames: list[Frame]) -> None:
             f.suppressed = True
 
 
+def _suppress_effects_of_attacks(frames: list[Frame]) -> None:
+    """'A drone attack set a power station on fire, cutting electricity to the city': what an
+    attack did (cut power, forced families out) is told with the attack, which is the event;
+    its frame stands on its own beside the effect's."""
+    attacks = {i for f in frames if f.event_type == "ASSAULT" and not f.suppressed for i in f.anchors}
+    for f in frames:
+        # only a material effect: "blaming the military" after an attack's toll is the
+        # speaker's accusation, however the parse hangs it on the attack
+        if f.event_type == "COERCE" and f.actor_heads and all(t.i in attacks for t in f.actor_heads):
+            f.suppressed = True
+
+
 def _suppress_deaths_told_with_their_cause(frames: list[Frame]) -> None:
     """'a supporter died of injuries suffered when police fired on the march': the death is the
     outcome of the shooting the sentence tells, which carries it; a death with nothing else
@@ -741,7 +808,13 @@ def _suppress_stopped(frames: list[Frame]) -> None:
 
 # Participles that, used as adjectives, describe people ("the wounded villagers", "the captured
 # soldiers"): their state, not an act this sentence reports.
-_STATE_LEMMAS = {"wound", "injure", "capture", "kidnap", "abduct", "hold"}
+_STATE_LEMMAS = {"wound", "injure", "capture", "kidnap", "abduct", "hold", "designate"}
+
+
+@lru_cache(maxsize=1)
+def _staying() -> frozenset[str]:
+    """Forms of the verbs that keep a state ("remained detained", "will stay closed")."""
+    return forms("remain") | forms("stay")
 
 
 @lru_cache(maxsize=1)
@@ -775,10 +848,15 @@ def _suppress_states(frames: list[Frame]) -> None:
         state = f.mode in ("arrest", "abduct") or token_lemma(t) in _STATE_LEMMAS
         if state and t.dep_ == "amod" and t.tag_ == "VBN" and len(frames) > 1:
             f.suppressed = True
+        elif (t.tag_ == "VBN" and t.head.lower_ in _staying()) or any(
+            c.dep_ == "auxpass" and c.lower_ in _staying() for c in t.children
+        ):
+            f.suppressed = True  # "will remain designated", "remained detained": a state kept
 
 
 # Verbs that end or undo what their object names: "lifted the blockade" tells no blockade.
 _UNDOING = {"lift", "ease", "end", "relax", "revoke", "remove", "abandon", "call off", "cancel", "break"}
+_UNDOING_NOUNS = {"revocation", "lifting", "removal", "easing", "cancellation", "repeal", "rescission"}
 
 
 def _suppress_undone_objects(frames: list[Frame]) -> None:
@@ -787,6 +865,10 @@ def _suppress_undone_objects(frames: list[Frame]) -> None:
     preds = {f.predicate.i: f for f in frames if not f.suppressed}
     for f in frames:
         t = f.trigger
+        undone = t.dep_ == "pobj" and t.head.lower_ == "of" and token_lemma(t.head.head) in _UNDOING_NOUNS
+        if undone:  # "announced the revocation of five terrorist designations"
+            f.suppressed = True
+            continue
         if f.light_verb is not None or f.predicate.i != t.i or t.dep_ not in ("dobj", "nsubjpass"):
             continue
         host = preds.get(t.head.i)
@@ -796,7 +878,11 @@ def _suppress_undone_objects(frames: list[Frame]) -> None:
 
 # Prepositions that place a named event before or behind the sentence's act ("resigned over
 # the massacre", "suspended the mission after the attack").
-_BACKGROUND_PREPS = {"after", "over", "following", "before", "since"}
+_BACKGROUND_PREPS = {"after", "over", "following", "before", "since", "amid", "amidst", "due", "because"}
+
+
+# the circumstances of an event, not a second one: "amid protests", "due to shelling"
+_SCENE_PREPS = {"amid", "amidst", "due", "because"}
 
 
 def _suppress_background_nouns(frames: list[Frame]) -> None:
@@ -804,14 +890,19 @@ def _suppress_background_nouns(frames: list[Frame]) -> None:
     phrase of time or cause, hanging on another event's verb, is what that event answers; the
     sentence reports the suspension. Same-type nouns already merge into their verb's frame."""
     preds = {f.predicate.i: f for f in frames if not f.suppressed}
+    # "killed in clashes with police amid protests": the phrase may hang on a noun the
+    # killing's frame took in, not on its verb
+    anchors = {i: f for f in frames if not f.suppressed for i in f.anchors}
     for f in frames:
         t = f.trigger
         if f.light_verb is not None or f.predicate.i != t.i or t.dep_ != "pobj":
             continue
         prep = t.head
-        host = preds.get(prep.head.i)
+        host = preds.get(prep.head.i) or (anchors.get(prep.head.i) if prep.lower_ in _SCENE_PREPS else None)
         if prep.lower_ in _BACKGROUND_PREPS and host is not None and host is not f:
             f.suppressed = True
+        elif prep.lower_ == "for" and host is not None and host.event_type in ("SANCTION", "COERCE"):
+            f.suppressed = True  # "sentenced to death for the attack on a hotel": the crime punished
 
 
 def _suppress_content(frames: list[Frame]) -> None:

@@ -243,7 +243,7 @@ class Lexicon:
         the words of place names."""
         runs: list[list[Token]] = [[]]
         for tok in tokens:
-            if tok.i in skip or _in_place_name(tok) or tok.lower_ in _NOT_WEAPONS:
+            if tok.i in skip or _in_place_name(tok) or tok.lower_ in _NOT_WEAPONS or _names_target(tok):
                 runs.append([])
             else:
                 runs[-1].append(tok)
@@ -297,6 +297,17 @@ class Lexicon:
 _PLACE_NOUNS = frozenset({"district", "province", "region", "county", "city", "town", "village", "state"})
 # words whose lemma is a weapon cue's but that name no weapon: "a mining site" is no landmine
 _NOT_WEAPONS = frozenset({"mining", "miner", "miners"})
+# heads that turn a weapon word before them into the name of a thing that is hit, not the means:
+# "missiles fired at an aircraft carrier" are no airstrike, "a strike on a drone factory" no drone
+_TARGET_HEADS = frozenset(
+    {"carrier", "factory", "plant", "depot", "warehouse", "storage", "facility", "workshop", "maker"}
+    | {"manufacturer"}
+)
+
+
+def _names_target(tok: Token) -> bool:
+    """The weapon-like word only qualifies a target noun ("aircraft carrier", "drone factory")."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() in _TARGET_HEADS and tok.head.i > tok.i
 
 
 def _in_place_name(tok: Token) -> bool:

@@ -616,7 +616,7 @@ def _subject(pred: Token) -> Token | None:
             if subj.lower_ in _REL_PRONOUNS and tok.dep_ in ("relcl", "acl"):
                 return _relative_head(tok.head)
             return subj
-        if tok.dep_ in ("relcl", "acl") and tok.tag_ != "VBN":
+        if tok.dep_ in ("relcl", "acl") and (tok.tag_ != "VBN" or _misread_main_verb(tok)):
             return _relative_head(tok.head)
         if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or tok.head.i == tok.i:
             return None
@@ -628,6 +628,18 @@ def _subject(pred: Token) -> Token | None:
                 return raised
         tok = tok.head
     return None
+
+
+def _misread_main_verb(verb: Token) -> bool:
+    """'Israeli forces arrested 25 Palestinians in raids, a rights group said': the parser made
+    the verb a reduced relative of the sentence's first noun; a participle with a direct object
+    is no passive one, so that noun is its subject."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.dep_ in ("ROOT", "nsubj")
+        and verb.head.i < verb.i
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _relative_head(head: Token) -> Token:

@@ -67,6 +67,9 @@ def compatible(a: Event, b: Event) -> bool:
     # an agreement told again without naming its parties ("The two agreed ...") may merge
     pa, pb = party_countries(a), party_countries(b)
     retold = a.event_type in DIPLOMATIC and (not pa or not pb)
+    # "Twin bombings struck the cathedral ... 90 civilians were wounded": a mention naming no one
+    # at all may be any of the story's attacks
+    retold = retold or _anonymous(a) or _anonymous(b)
     if not (pa & pb) and (pa or pb) and not retold and not _halves(a, b) and not _halves(b, a):
         return False
     same_day = a.date == b.date or spoken_after(a, b) or spoken_after(b, a)
@@ -103,6 +106,17 @@ def _head_count(actor: Actor | None) -> int | None:
     found = _number_rx().search(actor.text) if actor is not None else None
     parsed = parse_number(found.group(0)) if found else None
     return parsed[0] if parsed else None
+
+
+def _anonymous(event: Event) -> bool:
+    """An attack told naming no one at all ("Twin bombings struck the cathedral")."""
+    return (
+        event.event_type == "ASSAULT"
+        and event.mode is not None
+        and unnamed(event.actor)
+        and event.recipient is None
+        and not party_countries(event)
+    )
 
 
 def _halves(a: Event, b: Event) -> bool:
@@ -202,6 +216,8 @@ def _distinct_sub_events(a: Event, b: Event) -> bool:
         return False  # "two men were beaten to death" names no attacker: the mob told before may be it
     if _guessed(a) or _guessed(b):
         return False  # "Dozens died in the attack": no weapon, no victims' side, so no sub-type of its own
+    if (_anonymous(a) and b.mode is None) or (_anonymous(b) and a.mode is None):
+        return False  # "Twin bombings struck ... 90 civilians were wounded": the wounded's attack
     return len(subs) > 1 and not subs <= _SAME_BLAST and not subs <= _SAME_BATTLE
 
 

@@ -2,10 +2,11 @@
 
 ``build.py`` builds the index, ``gazetteer.py`` reads it, ``scoring.py`` ranks candidates,
 ``cues.py`` holds the spotting cues, ``spotting.py`` finds place names in text, ``resolve.py``
-resolves them to places, ``choice.py`` picks the event's place among them, ``locate.py`` is the
-``Geocoder`` over these, ``headline.py`` places a headline, ``lookup.py`` lists a name's ranked
-candidates (``eventwire geocode``), ``distance.py`` is the one haversine, ``bench.py`` measures
-speed and memory. Data: ``geo_*.tsv`` (see ``geo_LICENSE.md``).
+resolves them to places (``spelling.py``: the country an unknown village's spelling points
+to), ``choice.py`` picks the event's place among them, ``locate.py`` is the ``Geocoder`` over
+these, ``headline.py`` places a headline, ``lookup.py`` lists a name's ranked candidates
+(``eventwire geocode``), ``distance.py`` is the one haversine, ``bench.py`` measures speed and
+memory. Data: ``geo_*.tsv`` (see ``geo_LICENSE.md``).
 """
 
 from __future__ import annotations

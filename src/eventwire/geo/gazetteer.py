@@ -9,12 +9,14 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from eventwire.geo.build import build, cache_path, canon, skeleton
@@ -51,6 +53,14 @@ def _romanisations(key: str) -> list[str]:
             if words[i].endswith(old) and len(words[i]) > len(old) + 2:
                 out.append(" ".join([*words[:i], words[i][: -len(old)] + new, *words[i + 1 :]]))
     return out
+
+
+def _length_bounds(n: int) -> tuple[int, int]:
+    """Key lengths that can reach FUZZY_MIN_RATIO against a key of length ``n`` (the ratio is
+    2·matches / total length): a short skeleton ("md") is shared by hundreds of names, and only
+    these are worth reading (articles and spaces, dropped before the ratio, allowed for)."""
+    r = FUZZY_MIN_RATIO / 100
+    return math.floor(n * r / (2 - r)), math.ceil(n * (2 - r) / r) + 4
 
 
 @dataclass(frozen=True)
@@ -163,8 +173,8 @@ class Gazetteer:
             self._con()
             .execute(
                 "SELECT p.*, n.primary_name, n.key FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.skel = ? LIMIT 400",
-                (skel,),
+                "WHERE n.skel = ? AND length(n.key) BETWEEN ? AND ? LIMIT 400",
+                (skel, *_length_bounds(len(key))),
             )
             .fetchall()
         )
@@ -175,9 +185,25 @@ class Gazetteer:
             if ratio < FUZZY_MIN_RATIO:
                 continue
             place = Place(*r[:11], primary=bool(r[11]), fuzzy=100.0 - ratio)
-            if r[0] not in best or place.fuzzy < best[r[0]].fuzzy:
+            # a key that is both a place's own and its alternate name counts as its own, whatever
+            # order the index returns the rows in
+            seen = best.get(r[0])
+            if seen is None or (place.fuzzy, not place.primary) < (seen.fuzzy, not seen.primary):
                 best[r[0]] = place
         return tuple(sorted(best.values(), key=lambda p: (p.fuzzy, -p.population))[:50])
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process
+    def spelling_classes(self) -> tuple[tuple[str, ...], np.ndarray]:
+        """The spelling model's classes (ISO3 codes, "" for elsewhere) and each one's
+        log-probability of an n-gram its names never show."""
+        rows = self._con().execute("SELECT iso3, unseen FROM spelling_classes ORDER BY position").fetchall()
+        return tuple(r[0] for r in rows), np.array([r[1] for r in rows], dtype=np.float32)
+
+    def spelling_logp(self, grams: tuple[str, ...]) -> dict[str, np.ndarray]:
+        """Each known n-gram's log-probability in each class's names (``spelling_classes`` order)."""
+        marks = ",".join("?" * len(grams))
+        rows = self._con().execute(f"SELECT gram, logp FROM spellings WHERE gram IN ({marks})", grams)
+        return {g: np.frombuffer(v, dtype=np.float16) for g, v in rows}
 
     def country(self, iso3: str) -> Place | None:
         """The country record for an ISO3 code."""

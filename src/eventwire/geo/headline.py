@@ -13,9 +13,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.geo.build import norm
+from eventwire.geo.build import ARTICLE_WORDS, norm
 from eventwire.geo.context import GeoContext
-from eventwire.geo.cues import PlaceMention, country_of, demonyms, reference_rank, stopwords
+from eventwire.geo.cues import (
+    PlaceMention,
+    actor_name,
+    country_of,
+    demonyms,
+    reference_rank,
+    stopwords,
+    titles,
+)
 from eventwire.geo.resolve import USUAL_MEANING_POPULATION, with_admin_hint
 from eventwire.model import Location
 
@@ -34,6 +42,11 @@ def headline_location(
     if all(country_of(m) is not None for m in mentions):
         named = {c.iso3 for m in mentions if (c := country_of(m)) is not None}
         mentions = [*_opening_places(geocoder, text), *_towns_of(geocoder, text, named), *mentions]
+    if not mentions and (bare := _bare_name(text)):
+        # a name alone that the gazetteer lacks is believed a place only where its spelling
+        # says which country it is in ("Al Jazeera" alone is no place)
+        loc = geocoder.resolve(bare[0], context or GeoContext())
+        return loc if loc is not None and loc.country is not None else None
     if not mentions:
         return None
     countries = [c.iso3 for m in mentions if (c := country_of(m)) is not None and c.iso3]
@@ -115,3 +128,30 @@ def _opening_places(geocoder: Geocoder, text: str) -> list[PlaceMention]:
         if cands:
             out.append(PlaceMention(m.start(1), m.end(1), surface, cands, True, False, False, None))
     return out
+
+
+# a headline that is one name, maybe called a town or a village, maybe repeated ("Marinka;
+# Marinka", "Pisky village"): event lists and wire slugs label an item with its place alone
+_BARE = re.compile(
+    r"\s*([A-Z][\w'’]+(?:[ -](?:(?:al|el|ad|an|ar|as|ash|at|az|ez|ed|es|de|du|la|le|bin|ibn)[ -])?"
+    r"[A-Z][\w'’]+){0,2}?)(?:\s+(?:town|village|city|area|settlement))?\s*"
+)
+
+
+def _bare_name(text: str) -> list[PlaceMention]:
+    """The place a headline made of one name alone is about, even one the gazetteer lacks
+    ("Novohnativka"): not a person's, group's or country's name, nor a common word."""
+    clauses = {c.strip() for c in text.split(";") if c.strip()}
+    if len(clauses) != 1:
+        return []
+    m = _BARE.fullmatch(text.split(";", 1)[0])
+    if m is None:
+        return []
+    surface = m.group(1)
+    key = norm(surface)
+    words = [w for w in key.split() if w not in ARTICLE_WORDS]  # "Kafr al-Dael"
+    if not words or any(w in stopwords() or w in titles() for w in words) or key in demonyms():
+        return []
+    if actor_name(text, m.start(1), m.end(1)) is not None:
+        return []  # "Hezbollah", "Vladimir Putin"
+    return [PlaceMention(m.start(1), m.end(1), surface, (), True, False, False, "CUE")]

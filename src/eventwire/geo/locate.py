@@ -64,16 +64,27 @@ class Geocoder(Spotting, Resolution):
         return [to_location(p, name, near=False) for p in ranked[:limit]]
 
     def event_location(
-        self, text: str, trigger: tuple[int, int], context: GeoContext, ents=None
+        self,
+        text: str,
+        trigger: tuple[int, int],
+        context: GeoContext,
+        ents=None,
+        full_text: str | None = None,
     ) -> Location | None:
-        """Where the event whose trigger is at ``trigger`` happened, or None if not stated."""
+        """Where the event whose trigger is at ``trigger`` happened, or None if not stated.
+
+        ``text`` may keep only the event's own words of its sentence (the others blanked, so
+        that another event's places are not spotted); ``full_text``, the unblanked sentence,
+        then gives the words around a name that say it is none of the event's ("ahead of
+        Minsk peace summit": "summit" belongs to no event frame)."""
         mentions = self.spot(text, ents)
-        chosen = choose(text, mentions, trigger)
+        whole = full_text if full_text is not None and len(full_text) == len(text) else text
+        chosen = choose(text, mentions, trigger, whole)
         if chosen is None:
             return None
         # a meeting's or a festival's name ("the Nova music festival near Reim") holds no place
         meeting = cue_patterns()["meeting"]
-        hints = tuple(m for m in mentions if m is not chosen and not meeting.match(text[m.end : m.end + 40]))
+        hints = tuple(m for m in mentions if m is not chosen and not meeting.match(whole[m.end : m.end + 40]))
         loc = self.resolve(chosen, context, hints=hints)
         if loc is None:
             return None

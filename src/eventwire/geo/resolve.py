@@ -28,6 +28,7 @@ from eventwire.geo.cues import (
 from eventwire.geo.distance import haversine_km
 from eventwire.geo.gazetteer import Gazetteer, Place
 from eventwire.geo.scoring import conflict_weight, rank
+from eventwire.geo.spelling import MIN_PROBABILITY, probabilities, spelled_country
 from eventwire.model import Location
 
 # a town outside the document's countries must be at least this big to be believed
@@ -47,6 +48,13 @@ FAR_SPELLING = 9
 # how far from a named region's point (a curated one: "Donbas", "Eastern Ghouta") a village
 # may lie and still be taken as in it
 NAMED_REGION_KM = 200
+
+# how likely (spelling.py) a name is spelled as its own place's country spells names, for that
+# place to beat a bigger one that carries the name only as an alternate
+SPELLED_OWN_NAME = 0.5
+
+# how unlikely a spelling must be in a place's country for a near-miss match there to give way
+SPELLED_UNLIKE = 0.05
 
 # "Kanbalu Township", "Barmal district": a division named after its town
 _DIVISION_END = re.compile(r"\s(?:township|district|county|territory|tehsil|raion|rayon)$", re.I)
@@ -143,8 +151,35 @@ class Resolution:
             # "the Abu Shouk camp" in a Sudan report: "Abu" is no town of India's; a part of a
             # name is believed only in or near the document's countries
             return next((p for p in ranked if self._near_context(p, context)), None)
+        if ranked and not context.countries and not ranked[0].primary and not ranked[0].fuzzy:
+            # nothing places the document and the top match is only another place's alternate
+            # name: a place whose own name it is, in the country the spelling points to, is
+            # the likelier one ("Ras al-Ayn" is Syria's, not Israel's Rosh Ha'Ayin; GeoNames
+            # gives many such district seats no population)
+            own = _spelled_own_name(self.gazetteer, ranked, surface)
+            if own is not None:
+                return own
+        # nothing places the document and the name only looks like a town's: a spelling that
+        # clearly points to another country is a village of that country the gazetteer lacks
+        # ("Nevelske" is Ukrainian, not Russia's Nevel'sk)
+        top = ranked[0] if ranked else None
+        if (
+            top is not None
+            and not context.countries
+            and top.fuzzy
+            and not top.is_region
+            and _spelled_elsewhere(self.gazetteer, top, surface)
+        ):
+            # a namesake in the country the spelling points to, if any ("Novomoskovske" is
+            # Ukraine's Samar, formerly Novomoskovsk, not Russia's Novomoskovsk)
+            return next((p for p in ranked[1:] if _spelled_in(self.gazetteer, p, surface)), None)
         if ranked and _unsupported(ranked[0], surface, context, hints):
             return None  # an unknown local place rather than a small town's alternate name abroad
+        home = next((p for p in ranked if p.iso3 in context.countries and p.name == surface), None)
+        if home is not None and ranked[0].iso3 not in context.countries and ranked[0].name != surface:
+            # "Tarazá (Antioquia)" in a Colombian report is the town written so there, however
+            # small, not Kazakhstan's Taraz, which only shares the letters once accents go
+            return home
         if not ranked or not _implausible(ranked[0], context):
             return ranked[0] if ranked else None
         top = ranked[0]
@@ -269,9 +304,53 @@ class Resolution:
                         "geo_precision": 2 if precision == "town" else 3,
                     }
                 )
-        # no named place contains it: it is in the document's main country, if one is known
+        # no named place contains it: it is in the document's main country, if one is known,
+        # else in the country its spelling clearly points to ("Novohnativka": Ukraine)
         country = context.countries[0] if context.countries else None
-        return Location(text=surface, name=surface, country=country, precision="town", geo_precision=2)
+        if country is None and not everything:
+            country = spelled_country(self.gazetteer, _bare_key(surface))
+        if country is not None:
+            # all that is known is its country: ACLED's geo_precision 3, a place known only by
+            # the larger area that contains it (a region's, when one is named: above)
+            return Location(text=surface, name=surface, country=country, precision="country", geo_precision=3)
+        return Location(text=surface, name=surface, country=None, precision="town", geo_precision=2)
+
+
+# a type word after a name is English, not part of the name's spelling ("Pisky village")
+_TYPE_AFTER = re.compile(r"\s(?:town|village|city|area|settlement|district|camp|countryside)$")
+
+
+def _bare_key(surface: str) -> str:
+    return _TYPE_AFTER.sub("", norm(surface))
+
+
+def _spelled_own_name(gazetteer: Gazetteer, ranked: list[Place], surface: str) -> Place | None:
+    """The exactly named place whose own name it is, in the conflict country the spelling
+    more likely comes from than the top candidate's (half the probability at least)."""
+    if not any(p.primary and not p.fuzzy and p.iso3 != ranked[0].iso3 for p in ranked[1:]):
+        return None  # most names: no other country's place is called so (and no model to read)
+    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    own = [p for p in ranked if p.primary and not p.fuzzy and odds.get(p.iso3 or "", 0.0) >= SPELLED_OWN_NAME]
+    best = max(own, key=lambda p: odds[p.iso3 or ""], default=None)
+    if best is None or odds[best.iso3 or ""] <= odds.get(ranked[0].iso3 or "", 0.0):
+        return None
+    return best
+
+
+def _spelled_in(gazetteer: Gazetteer, place: Place, surface: str) -> bool:
+    """The name is spelled as the place's country's names are (SPELLED_OWN_NAME at least)."""
+    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    return bool(place.iso3) and odds.get(place.iso3 or "", 0.0) >= SPELLED_OWN_NAME
+
+
+def _spelled_elsewhere(gazetteer: Gazetteer, place: Place, surface: str) -> bool:
+    """The name is clearly spelled as a conflict country's names are, and hardly as the place's
+    country's (countries of no conflict count as one, "elsewhere")."""
+    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    if not odds or odds.get("", 0.0) > 1.0 - MIN_PROBABILITY:
+        return False
+    own = odds.get(place.iso3 or "", odds.get("", 0.0))
+    return own < SPELLED_UNLIKE
 
 
 def _document_region(doc_hints, context: GeoContext) -> Place | None:

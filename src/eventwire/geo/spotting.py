@@ -65,6 +65,28 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _ADDRESS_TAIL = re.compile(rf",\s*({_NAME})(?:,\s*({_NAME}))?\s*(?=$|[;|.(\n]|,\s*\d)")
 
 
+def _sub_name(words: list, i: int, j: int, base: int, ents, mention: PlaceMention) -> bool:
+    """The match ends a longer name the parser labels a place as a whole ("Kafr Dael", "Beit
+    Hanina"): that name, which the gazetteer lacks, is the place, not the town its last word
+    names. A name going on after the town is a thing in it ("Damascus International Airport")
+    and keeps the town; countries and eventwire's own conflict names are kept too."""
+    if i == 0 or not part_of_longer(words, i, i + 1) or any(c.is_country for c in mention.candidates):
+        return False
+    if norm(mention.text) in curated_names():
+        return False
+    if any(c.primary and not c.fuzzy and c.population >= WELL_KNOWN_POPULATION for c in mention.candidates):
+        return False  # "Greater Khartoum": a big city's own name still says where
+    first = base + words[i - 1].start()
+    return any(
+        label in PLACE_LABELS and s <= first and mention.end <= e <= mention.end + 1 for s, e, label in ents
+    )
+
+
+# a hyphen between two capitalised names, neither an Arabic article ("Ras al-Ayn") nor a
+# one-letter part: "Bakhmut-Soledar", "Nikolaev-Kryvyi Rih"
+_JOINED = re.compile(r"(?<=[a-z]{3})-(?=[A-Z][a-z]{2})")
+
+
 class Spotting:
     """Finds place mentions in text (a part of ``Geocoder``: it needs ``self.gazetteer``)."""
 
@@ -82,6 +104,8 @@ class Spotting:
                 and bool(re.fullmatch(r",?\s*(?:and|or|,)?\s*", text[prev.end : m.start()]))
             )
             found = self._spot_in(text, m.start(), m.group(0), ents, listed)
+            if not found and _JOINED.search(m.group(0)):
+                found = self._joined(text, m.start(), m.group(0), ents, listed)
             if listed and found and found[0].start == m.start() and prev.near and not found[0].near:
                 found[0] = replace(found[0], near=True)  # "near Soledar and Siversk"
             if not found and (
@@ -132,6 +156,20 @@ class Spotting:
         out = [m for m in out if not _an_actor(text, m)]
         return coordinated(text, _in_named_country(text, sorted(out, key=lambda m: m.start)))
 
+    def _joined(self, text: str, base: int, seq: str, ents, listed: bool) -> list[PlaceMention]:
+        """Places a hyphen joins into a front's, a road's or a route's name ("the Bakhmut-Soledar
+        axis", "the Nikolaev-Kryvyi Rih direction"): each is a place when every part is one."""
+        out: list[PlaceMention] = []
+        at = 0
+        for part in _JOINED.split(seq):
+            start = seq.index(part, at)
+            at = start + len(part)
+            found = self._spot_in(text, base + start, part, ents, listed or bool(out))
+            if not found or not any(not c.fuzzy for c in found[0].candidates):
+                return []
+            out.extend(found)
+        return out
+
     def _spot_in(self, text: str, base: int, seq: str, ents, listed: bool = False) -> list[PlaceMention]:
         words = list(re.finditer(r"\S+", seq))
         shouting = is_shouting(text)  # in all-capitals text every word looks like a name
@@ -162,6 +200,8 @@ class Spotting:
                     and not _a_towns_building(words, j, mention)
                 ):
                     mention = None  # "Marwan" of "Marwan Zalloum", "Temple" of "Temple of Heaven"
+                if mention is not None and _sub_name(words, i, j, base, ents, mention):
+                    mention = None  # "Dael" of "Kafr Dael town": the village the gazetteer lacks
                 if mention is not None and not shouting and part_of_longer(words, i, j):
                     mention = replace(mention, partial=True)
                 if mention is not None:
