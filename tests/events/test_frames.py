@@ -557,3 +557,10 @@ def test_a_designation_is_a_sanction(parser, text, event_type):
 )
 def test_a_state_kept_or_a_measure_undone_is_no_new_act(parser, text):
     assert [f.event_type for f in frames_of(parser, text) if f.event_type in ("COERCE", "SANCTION")] == []
+
+
+def test_an_act_residents_allege_is_still_told(parser):
+    text = "Soldiers shelled the village on Friday, killing a shepherd, residents alleged."
+    frames = frames_of(parser, text)
+    assault = next(f for f in frames if f.event_type == "ASSAULT")
+    assert assault.attribution is not None and assault.attribution.root.lower_ == "residents"

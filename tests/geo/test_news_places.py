@@ -117,3 +117,21 @@ def test_a_far_spelling_is_not_believed_in_a_country_that_is_only_a_party(geo) -
     text = "A strike hit his home in Narmak."
     loc = geo.event_location(text, _trigger(text, "strike"), GeoContext(countries=["IRN", "ISR", "USA"]))
     assert (loc.text, loc.country) == ("Narmak", "IRN")
+
+
+def test_a_country_owning_a_body_is_not_where_the_event_was(geo) -> None:
+    text = "Drones killed a commander of Iran's Revolutionary Guard Corps on Friday."
+    assert geo.event_location(text, _trigger(text, "killed"), GeoContext(countries=["IRN"])) is None
+    text = "Air strikes hit Syria's Idlib province on Monday."
+    loc = geo.event_location(text, _trigger(text, "hit"), GeoContext(countries=["SYR"]))
+    assert loc is not None and loc.name == "Idlib"
+
+
+def test_a_town_the_capital_of_a_region_is_the_place(geo) -> None:
+    text = "A bomb went off at a market in Maiduguri, the capital of Borno state, on Saturday."
+    loc = geo.event_location(text, _trigger(text, "went off"), GeoContext(countries=["NGA"]))
+    assert loc is not None and loc.name == "Maiduguri"
+
+
+def test_a_ministry_named_with_of_is_no_place(geo) -> None:
+    assert not [m.text for m in geo.spot("Today the Department of State announced new sanctions.")]

@@ -16,7 +16,7 @@ import re
 
 from eventwire.actors.vocab import singular, vocabulary
 from eventwire.geo.build import norm, population_score
-from eventwire.geo.cues import DIRECTION, PlaceMention, country_of, cue_patterns, facility_words
+from eventwire.geo.cues import DIRECTION, PlaceMention, country_of, cue_patterns, facility_words, org_words
 
 __all__ = ["choose", "town_level"]
 
@@ -110,6 +110,18 @@ def _armed_origin(text: str, m: PlaceMention) -> bool:
     return entry is not None and entry.sector in ARMED_SECTORS
 
 
+POSSESSED = re.compile(r"['’]s\s+((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _owner_of_a_body(text: str, m: PlaceMention) -> bool:
+    """A country owning an organisation ("head of Iran's Quds Force", "Turkey's defence
+    ministry"): whose body it is, not where the event was."""
+    if country_of(m) is None:
+        return False
+    owned = POSSESSED.match(text, m.end)
+    return owned is not None and any(w.lower() in org_words() for w in owned.group(1).split())
+
+
 def _directional(text: str, m: PlaceMention) -> bool:
     """Put as a bearing ("north of Baghdad", "25 km from Algiers"): a reference point, never
     the event's place while the sentence places it elsewhere."""
@@ -200,6 +212,7 @@ def choose(
     # "killed in Ukraine ahead of Minsk peace summit": a meeting's place is not another event's
     mentions = [m for m in mentions if not _names_a_meeting(full_text or text, m, trigger)]
     mentions = [m for m in mentions if not _armed_origin(text, m)]
+    mentions = [m for m in mentions if not _owner_of_a_body(text, m)]
     if not mentions:
         return None
     placed = [m for m in mentions if m.locative or m.region_word]
