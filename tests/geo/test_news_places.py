@@ -135,3 +135,10 @@ def test_a_town_the_capital_of_a_region_is_the_place(geo) -> None:
 
 def test_a_ministry_named_with_of_is_no_place(geo) -> None:
     assert not [m.text for m in geo.spot("Today the Department of State announced new sanctions.")]
+
+
+def test_a_bracket_of_divisions_keeps_the_place_in_their_country(geo) -> None:
+    # Lere is a Nigerian town; the bracket says this one is in Mali's Timbuktu region
+    text = "On 4 October 2023, militants and soldiers exchanged fire near Lere (Niafunke, Timbuktu)."
+    loc = geo.event_location(text, _trigger(text, "exchanged"), GeoContext(countries=["MLI"]))
+    assert loc is not None and loc.country == "MLI" and loc.geo_precision == 2

@@ -18,7 +18,7 @@ from eventwire.actors.vocab import singular, vocabulary
 from eventwire.geo.build import norm, population_score
 from eventwire.geo.cues import DIRECTION, PlaceMention, country_of, cue_patterns, facility_words, org_words
 
-__all__ = ["choose", "town_level"]
+__all__ = ["bracketed_hints", "choose", "town_level"]
 
 # a town this big is a real town, whatever region shares its name ("Sucre", "Idlib")
 TOWN_POPULATION = 20_000
@@ -178,7 +178,7 @@ def _names_a_meeting(text: str, m: PlaceMention, trigger: tuple[int, int]) -> bo
     return not IN_OR_AT.search(text[max(0, m.start - 12) : m.start])
 
 
-def _bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
+def bracketed_hints(text: str, mentions: list[PlaceMention]) -> set[PlaceMention]:
     """Mentions inside a bracket that opens right after another mention: "X (A, B)"."""
     out: set[PlaceMention] = set()
     for m in mentions:
@@ -204,7 +204,7 @@ def choose(
     # not when it is a participant ("Turkey said it killed ...")
     # ACLED's "Boni (Hombori, Douentza, Mopti)": the bracket names the divisions holding the
     # place before it, never the event's place itself
-    bracketed = _bracketed_hints(text, mentions)
+    bracketed = bracketed_hints(text, mentions)
     mentions = [m for m in mentions if m not in bracketed] or mentions
     # "shelled the city from across the Dnipro River": the river is where the guns were; the
     # event is at the other place the sentence names, or the one its story names

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eventwire.geo.choice import choose
+from eventwire.geo.choice import bracketed_hints, choose
 from eventwire.geo.context import GeoContext
 from eventwire.geo.cues import WATER_FEATURES, PlaceMention, country_of, cue_patterns
 from eventwire.geo.distance import destination
@@ -88,11 +88,29 @@ class Geocoder(Spotting, Resolution):
         loc = self.resolve(chosen, context, hints=hints)
         if loc is None:
             return None
+        loc = self._within_brackets(text, chosen, mentions, loc, context, hints)
         if loc.feature_code in WATER_FEATURES:
             # "in the Red Sea about 60 nautical miles west of Hodeidah": a sea's middle is
             # hundreds of km off; the bearing from the named port is the place
             return self._offset(text, loc, hints, context) or loc
         return with_admin_hint(loc, hints, self, context)
+
+    def _within_brackets(
+        self, text: str, chosen, mentions, loc: Location, context: GeoContext, hints
+    ) -> Location:
+        """ACLED's "near Lere (Niafunke, Timbuktu)": the bracket names the divisions the place lies
+        in, so a namesake in another country is not it. The namesake in the bracket's country,
+        else the place the gazetteer lacks coded at the bracket's place (geo-precision 2)."""
+        inside = [h for h in bracketed_hints(text, mentions) if h is not chosen]
+        where = [r for h in inside if (r := self.resolve(h, context)) is not None and r.country]
+        if not where or loc.country in {w.country for w in where}:
+            return loc
+        country = where[-1].country
+        again = self.resolve(chosen, context.model_copy(update={"countries": [country]}), hints=hints)
+        if again is not None and again.country == country:
+            return again
+        stand_in = {"text": chosen.text, "name": chosen.text, "geonameid": None, "feature_code": None}
+        return where[0].model_copy(update={**stand_in, "geo_precision": 2})
 
     def _offset(self, text: str, loc: Location, hints, context: GeoContext) -> Location | None:
         """The point a distance and bearing from a place the sentence names puts an event at."""
