@@ -352,9 +352,17 @@ def resolve_date(
 _WRITTEN_TOGETHER = re.compile(r"[\s,]*(?:on|in|at)?[\s,]*")
 
 
+def week_around(week: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a week-precision date stands for: "the week around" it, a week before to three
+    days after."""
+    return week - dt.timedelta(days=7), week + dt.timedelta(days=3)
+
+
 def _in_week(day: dt.date | None, week: dt.date | None) -> bool:
-    """A day inside "the week around" a week-precision date (a week before to three days after)."""
-    return day is not None and week is not None and -7 <= (day - week).days <= 3
+    if day is None or week is None:
+        return False
+    first, last = week_around(week)
+    return first <= day <= last
 
 
 # finest first: the order in which one date says more than another

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from eventwire.ceasefire import parties as P
 from eventwire.ceasefire.ids import ceasefire_id, is_sentence_ref, sentence_ref
+from eventwire.ceasefire.link import LINKABLE, violent
 from eventwire.ceasefire.merge import STATUS_RANK, reduce_history
 from eventwire.ceasefire.terms import EXTENSION_KEY, extension_term, find_terms, merge_terms
 from eventwire.ceasefire.timing import (
@@ -93,6 +94,7 @@ class Mention:
     hours: float | None = None
     agreed: dt.date | None = None
     terms: list[tuple[str, str]] = field(default_factory=list)
+    breach_hedged: bool = False  # "would violate the truce", "threatens to breach it": no breach told
 
 
 def _near(matches, trigger: Trigger, limit: int = NEAR) -> list[re.Match[str]]:
@@ -168,6 +170,9 @@ def read_mention(document: Document, sentence: Sentence, events: Sequence[Event]
     ):
         roles.discard("collapse")  # "could collapse"; "agreed to end the fighting" is a new deal
     mention = Mention(sentence, trigger, roles, defining)
+    mention.breach_hedged = bool(found.get("future")) or any(
+        _hedged(text, found, v.start()) for v in found.get("violate", [])
+    )
     mention.mediators, med_spans = P.find_mediators(text)
     cleaned = text
     for span in med_spans:
@@ -184,7 +189,7 @@ def read_mention(document: Document, sentence: Sentence, events: Sequence[Event]
             extra = [a for a in _event_parties(events, sentence) if a.country and a.country not in BROKERS]
             mention.parties = P.unique(mention.parties + extra)
         mention.terms = find_terms(text)
-    if not defining:
+    else:
         # "strikes killed five despite the truce between Israel and Hamas": a truce told in
         # passing still names its sides after the trigger
         _, right = P.clause_around(cleaned, trigger.start, trigger.end)
@@ -408,7 +413,7 @@ def _history(
             history.append(StatusChange(status="in_effect", date=date, evidence=ev))
         if "collapse" in m.roles:
             history.append(StatusChange(status="collapsed", date=_sentence_day(document, m), evidence=ev))
-        if "violate" in m.roles and "accuse" not in m.roles and not _hedged_violation(m):
+        if "violate" in m.roles and "accuse" not in m.roles and not m.breach_hedged:
             # "an Israeli drone strike killed two men in Rafah, in violation of the truce": the
             # text itself says the attack broke it
             violations.extend(
@@ -440,18 +445,8 @@ def _violence_of(events: Sequence[Event], sentence: Sentence) -> list[Event]:
     return [
         e
         for e in sorted(events, key=lambda e: e.id)
-        if sentence.start <= e.evidence.start < sentence.end
-        and (e.event_type == "ASSAULT" or (e.event_type == "COERCE" and e.mode == "seize"))
-        and e.factuality in ("asserted", "reported")
+        if sentence.start <= e.evidence.start < sentence.end and violent(e) and e.factuality in LINKABLE
     ]
-
-
-def _hedged_violation(m: Mention) -> bool:
-    """"would violate the truce", "threatens to breach it": no violation told."""
-    found = cues(m.sentence.text)
-    return any(_hedged(m.sentence.text, found, v.start()) for v in found.get("violate", [])) or bool(
-        found.get("future")
-    )
 
 
 def _attach_terms(groups: list[list[Mention]], sentences: Sequence[Sentence]) -> None:

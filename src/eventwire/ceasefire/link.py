@@ -86,7 +86,8 @@ def involves_party(event: Event, cf: Ceasefire) -> bool:
     return any(party_key(a) in keys or a.country in countries for a in _sides(event))
 
 
-def _violent(event: Event) -> bool:
+def violent(event: Event) -> bool:
+    """An act that can break a truce: an attack, or a seizure."""
     return event.event_type == "ASSAULT" or (event.event_type == "COERCE" and event.mode == "seize")
 
 
@@ -111,7 +112,7 @@ def classify(event: Event, cf: Ceasefire) -> str | None:
     if event.event_type == "ACCUSE":
         fits = speaks_of_violation(event.evidence.sentence) and event.date >= start
         return "accused_violation" if fits and involves_party(event, cf) else None
-    if not _violent(event) or not involves_party(event, cf) or not in_area(event.location, cf):
+    if not violent(event) or not involves_party(event, cf) or not in_area(event.location, cf):
         return None
     if event.date_precision not in (None, "day"):
         # "this week" may be before the start: only a coarse date after it can count, uncertainly

@@ -37,6 +37,7 @@ from eventwire.dedup.words import content_words, named_in, wording_score
 from eventwire.geo.distance import haversine_km
 from eventwire.model import Event, Location
 from eventwire.resources import read_tsv
+from eventwire.when import week_around
 
 STRONG_WORDING = 0.9  # reports sharing this much wording override a geocoder's country slip
 SLACK_DAYS = 3  # two reports of one event disagree by at most this many days
@@ -164,7 +165,7 @@ def date_interval(
         return d - dt.timedelta(days=REPORTING_WINDOW), d
     precision = event.date_precision or "day"
     if precision == "week":
-        return d - dt.timedelta(days=7), d + dt.timedelta(days=3)
+        return week_around(d)
     if precision == "month":
         return d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
     if precision == "year":

@@ -479,6 +479,8 @@ def _operations() -> frozenset[str]:
 
 
 _DONE_IN_OPERATIONS = frozenset({"arrest", "seize", "abduct"})
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun trigger tells the means or manner of: "hit by drone strikes in a pre-dawn
     raid" gives "hit" for both nouns. Not its subject or object: "the airstrike followed an

@@ -324,12 +324,17 @@ def _bare_key(surface: str) -> str:
     return _TYPE_AFTER.sub("", norm(surface))
 
 
+def _odds(gazetteer: Gazetteer, surface: str) -> dict[str, float]:
+    """Country ("" for all others) -> how likely a place so spelled is there (``spelling.py``)."""
+    return {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+
+
 def _spelled_own_name(gazetteer: Gazetteer, ranked: list[Place], surface: str) -> Place | None:
     """The exactly named place whose own name it is, in the conflict country the spelling
     more likely comes from than the top candidate's (half the probability at least)."""
     if not any(p.primary and not p.fuzzy and p.iso3 != ranked[0].iso3 for p in ranked[1:]):
         return None  # most names: no other country's place is called so (and no model to read)
-    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    odds = _odds(gazetteer, surface)
     own = [p for p in ranked if p.primary and not p.fuzzy and odds.get(p.iso3 or "", 0.0) >= SPELLED_OWN_NAME]
     best = max(own, key=lambda p: odds[p.iso3 or ""], default=None)
     if best is None or odds[best.iso3 or ""] <= odds.get(ranked[0].iso3 or "", 0.0):
@@ -339,14 +344,14 @@ def _spelled_own_name(gazetteer: Gazetteer, ranked: list[Place], surface: str) -
 
 def _spelled_in(gazetteer: Gazetteer, place: Place, surface: str) -> bool:
     """The name is spelled as the place's country's names are (SPELLED_OWN_NAME at least)."""
-    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    odds = _odds(gazetteer, surface)
     return bool(place.iso3) and odds.get(place.iso3 or "", 0.0) >= SPELLED_OWN_NAME
 
 
 def _spelled_elsewhere(gazetteer: Gazetteer, place: Place, surface: str) -> bool:
     """The name is clearly spelled as a conflict country's names are, and hardly as the place's
     country's (countries of no conflict count as one, "elsewhere")."""
-    odds = {iso3: p for p, iso3 in probabilities(gazetteer, _bare_key(surface))}
+    odds = _odds(gazetteer, surface)
     if not odds or odds.get("", 0.0) > 1.0 - MIN_PROBABILITY:
         return False
     own = odds.get(place.iso3 or "", odds.get("", 0.0))
